@@ -1,0 +1,22 @@
+package jp.bousai.relay.server.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Options of the durable log.
+ *
+ * @param dataDir where the log's files live ({@code data.dir})
+ * @param writeQueueCapacity appends that may wait for the writer before senders get 503
+ * @param maxBatch appends committed together in one transaction at most (group commit)
+ * @param readers read connections, used from a worker pool of the same size
+ * @param historyRetention how long superseded versions stay replayable
+ */
+public record StoreOptions(Path dataDir, int writeQueueCapacity, int maxBatch, int readers,
+                           Duration historyRetention) {
+
+    public static final int DEFAULT_WRITE_QUEUE_CAPACITY = 10_000;
+    public static final int DEFAULT_MAX_BATCH = 256;
+    public static final int DEFAULT_READERS = 4;
+    public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(30);
+}

@@ -1,0 +1,196 @@
+package jp.bousai.relay.server.store.sqlite;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import jp.bousai.relay.core.log.AdvisoryFilter;
+import jp.bousai.relay.core.log.AdvisoryLog;
+import jp.bousai.relay.core.log.AppendOutcome;
+import jp.bousai.relay.core.log.CurrentAdvisory;
+import jp.bousai.relay.core.log.CurrentView;
+import jp.bousai.relay.core.log.Hub;
+import jp.bousai.relay.core.log.Replay;
+import jp.bousai.relay.core.log.Submission;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.server.store.StoreOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded log: one SQLite file under the data directory, one writer thread with group
+ * commit, and a small pool of read connections used from a worker executor.
+ */
+public final class SqliteAdvisoryLog implements AdvisoryLog {
+
+    public static final String FILE_NAME = "bousai-relay.db";
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteAdvisoryLog.class);
+
+    private final Vertx vertx;
+    private final Connection writeConnection;
+    private final SqliteWriter writer;
+    private final Thread writerThread;
+    private final BlockingQueue<Connection> readConnections;
+    private final WorkerExecutor readExecutor;
+    private volatile boolean open = true;
+
+    private SqliteAdvisoryLog(Vertx vertx, Connection writeConnection, SqliteWriter writer,
+                              BlockingQueue<Connection> readConnections, int readers) {
+        this.vertx = vertx;
+        this.writeConnection = writeConnection;
+        this.writer = writer;
+        this.readConnections = readConnections;
+        this.readExecutor = vertx.createSharedWorkerExecutor("bousai-store-read", readers);
+        this.writerThread = new Thread(writer, "bousai-store-writer");
+        this.writerThread.start();
+    }
+
+    /** Opens (creating if needed) the log in {@code options.dataDir()}, off the event loop. */
+    public static Future<SqliteAdvisoryLog> open(Vertx vertx, StoreOptions options, Clock clock) {
+        return vertx.executeBlocking(() -> {
+            Files.createDirectories(options.dataDir());
+            Path file = options.dataDir().resolve(FILE_NAME);
+            SqliteConnections connections = new SqliteConnections(file);
+            Connection writeConnection = connections.open();
+            SqliteConnections.applySchema(writeConnection);
+            SqliteWriter writer = new SqliteWriter(writeConnection, clock, options.writeQueueCapacity(),
+                    options.maxBatch());
+            BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(options.readers());
+            for (int i = 0; i < options.readers(); i++) {
+                readers.add(connections.open());
+            }
+            LOG.info("[store: sqlite, file: {}] opened at seq {}", file,
+                    Meta.read(writeConnection, Meta.HEAD_SEQ, 0));
+            return new SqliteAdvisoryLog(vertx, writeConnection, writer, readers, options.readers());
+        }, false);
+    }
+
+    @Override
+    public Future<AppendOutcome> append(Submission submission) {
+        Promise<AppendOutcome> promise = Promise.promise();
+        writer.append(submission, vertx.getOrCreateContext(), promise);
+        return promise.future();
+    }
+
+    @Override
+    public Future<CurrentView> current(AdvisoryFilter filter, Instant now) {
+        return read(connection -> SqliteReads.current(connection, filter, now));
+    }
+
+    @Override
+    public Future<Optional<CurrentAdvisory>> document(String documentId, Instant now) {
+        return read(connection -> SqliteReads.document(connection, documentId, now));
+    }
+
+    @Override
+    public Future<Replay> after(long afterSeq, AdvisoryFilter filter, int limit) {
+        return read(connection -> SqliteReads.after(connection, afterSeq, filter, limit));
+    }
+
+    @Override
+    public void onCommitted(Hub listener) {
+        writer.addListener(listener);
+    }
+
+    /** Appends waiting for the writer. */
+    public int pendingWrites() {
+        return writer.pending();
+    }
+
+    /**
+     * Drops the history of versions received before {@code cutoff}, except each document's
+     * current version, and returns the new first retained sequence number. Resuming from before
+     * it is then announced as a gap.
+     */
+    public Future<Long> pruneHistory(Instant cutoff) {
+        Promise<Long> promise = Promise.promise();
+        writer.submit(SqliteWriter.maintenance(connection -> prune(connection, cutoff),
+                vertx.getOrCreateContext(), promise));
+        return promise.future();
+    }
+
+    private static long prune(Connection connection, Instant cutoff) throws SQLException {
+        long last;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT coalesce(max(seq), 0) FROM versions WHERE received_at < ?")) {
+            select.setLong(1, cutoff.toEpochMilli());
+            try (ResultSet row = select.executeQuery()) {
+                last = row.next() ? row.getLong(1) : 0;
+            }
+        }
+        long firstRetained = Meta.read(connection, Meta.FIRST_RETAINED_SEQ, 1);
+        if (last < firstRetained) {
+            return firstRetained;
+        }
+        for (String table : new String[] {"version_areas", "versions"}) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                    + " WHERE seq <= ? AND seq NOT IN (SELECT seq FROM documents)")) {
+                delete.setLong(1, last);
+                delete.executeUpdate();
+            }
+        }
+        Meta.write(connection, Meta.FIRST_RETAINED_SEQ, last + 1);
+        LOG.info("[store: sqlite] pruned history up to seq {}", last);
+        return last + 1;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public Future<Void> close() {
+        if (!open) {
+            return Future.succeededFuture();
+        }
+        open = false;
+        writer.stop();
+        return vertx.executeBlocking(() -> {
+            writerThread.join();
+            writeConnection.close();
+            Connection connection;
+            while ((connection = readConnections.poll()) != null) {
+                connection.close();
+            }
+            return null;
+        }, false).compose(v -> readExecutor.close());
+    }
+
+    private <T> Future<T> read(SqlRead<T> query) {
+        if (!open) {
+            return Future.failedFuture(new ProblemException(ProblemType.UNAVAILABLE, "the log is closed"));
+        }
+        return readExecutor.executeBlocking(() -> {
+            Connection connection = readConnections.take();
+            try {
+                T result = query.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                readConnections.add(connection);
+            }
+        }, false);
+    }
+
+    /** A query on a read connection. */
+    @FunctionalInterface
+    private interface SqlRead<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

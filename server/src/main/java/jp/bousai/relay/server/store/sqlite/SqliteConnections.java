@@ -1,0 +1,65 @@
+package jp.bousai.relay.server.store.sqlite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/** Opens connections to the log's SQLite file with the settings durability depends on. */
+final class SqliteConnections {
+
+    private final String url;
+
+    SqliteConnections(Path file) {
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    /**
+     * A connection in WAL mode with {@code synchronous=FULL}: a commit returns only once the WAL
+     * is fsynced, so an acknowledged advisory survives a crash or power loss.
+     */
+    Connection open() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        Connection connection = config.createConnection(url);
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    /** Creates the tables that do not exist yet. */
+    static void applySchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : schema().split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        connection.commit();
+    }
+
+    private static String schema() {
+        try (InputStream in = SqliteConnections.class.getResourceAsStream("/sqlite-schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("sqlite-schema.sql is missing from the classpath");
+            }
+            StringBuilder sql = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.stripLeading().startsWith("--")) {
+                    sql.append(line).append('\n');
+                }
+            }
+            return sql.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

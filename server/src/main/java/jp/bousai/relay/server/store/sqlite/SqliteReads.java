@@ -1,0 +1,116 @@
+package jp.bousai.relay.server.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.bousai.relay.adapters.json.AdvisoryJsonReader;
+import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.log.AdvisoryFilter;
+import jp.bousai.relay.core.log.AdvisoryRecord;
+import jp.bousai.relay.core.log.CurrentAdvisory;
+import jp.bousai.relay.core.log.CurrentView;
+import jp.bousai.relay.core.log.DocumentState;
+import jp.bousai.relay.core.log.Replay;
+import jp.bousai.relay.core.validation.FieldErrors;
+
+/** The log's queries. Each runs in one read transaction, so it sees one consistent snapshot. */
+final class SqliteReads {
+
+    /** The columns {@link #record} reads, of the versions table aliased {@code v}. */
+    private static final String RECORD_COLUMNS = "v.seq, v.advisory_json, v.received_at, v.format";
+
+    private SqliteReads() {
+    }
+
+    static CurrentView current(Connection connection, AdvisoryFilter filter, Instant now) throws SQLException {
+        FilterSql where = FilterSql.of(filter, "document_areas", "document_id");
+        long nowMillis = now.toEpochMilli();
+        List<CurrentAdvisory> advisories = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
+                + " FROM documents t JOIN versions v ON v.seq = t.seq WHERE t.cancelled = 0"
+                + " AND (t.valid_until IS NULL OR t.valid_until > ?) AND " + where.sql() + " ORDER BY t.seq")) {
+            select.setLong(1, nowMillis);
+            bind(select, 2, where.parameters());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    AdvisoryRecord record = record(rows);
+                    advisories.add(new CurrentAdvisory(record, DocumentState.of(record.advisory(), now)));
+                }
+            }
+        }
+        Instant lastChanged = null;
+        try (PreparedStatement select = connection.prepareStatement("SELECT max(t.changed_at), "
+                + "max(CASE WHEN t.valid_until <= ? THEN t.valid_until END) FROM documents t WHERE " + where.sql())) {
+            select.setLong(1, nowMillis);
+            bind(select, 2, where.parameters());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    long changed = Math.max(row.getLong(1), row.getLong(2));
+                    lastChanged = changed == 0 ? null : Instant.ofEpochMilli(changed);
+                }
+            }
+        }
+        return new CurrentView(advisories, Meta.read(connection, Meta.HEAD_SEQ, 0), lastChanged);
+    }
+
+    static Optional<CurrentAdvisory> document(Connection connection, String documentId, Instant now)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
+                + " FROM documents t JOIN versions v ON v.seq = t.seq WHERE t.document_id = ?")) {
+            select.setString(1, documentId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                AdvisoryRecord record = record(rows);
+                return Optional.of(new CurrentAdvisory(record, DocumentState.of(record.advisory(), now)));
+            }
+        }
+    }
+
+    static Replay after(Connection connection, long afterSeq, AdvisoryFilter filter, int limit) throws SQLException {
+        FilterSql where = FilterSql.of(filter, "version_areas", "seq");
+        long head = Meta.read(connection, Meta.HEAD_SEQ, 0);
+        long firstRetained = Meta.read(connection, Meta.FIRST_RETAINED_SEQ, 1);
+        List<AdvisoryRecord> records = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS.replace("v.", "t.")
+                + " FROM versions t WHERE t.seq > ? AND t.seq <= ? AND " + where.sql() + " ORDER BY t.seq LIMIT ?")) {
+            select.setLong(1, afterSeq);
+            select.setLong(2, head);
+            int next = bind(select, 3, where.parameters());
+            select.setInt(next, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    records.add(record(rows));
+                }
+            }
+        }
+        boolean complete = records.size() < limit || records.get(limit - 1).seq() == head;
+        long covered = complete ? head : records.get(limit - 1).seq();
+        return new Replay(records, firstRetained, covered, complete);
+    }
+
+    private static int bind(PreparedStatement statement, int first, List<Object> parameters) throws SQLException {
+        int index = first;
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+
+    private static AdvisoryRecord record(ResultSet rows) throws SQLException {
+        String json = rows.getString(2);
+        FieldErrors errors = new FieldErrors();
+        Advisory advisory = AdvisoryJsonReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), errors);
+        if (!errors.isEmpty()) {
+            throw new SQLException("stored version " + rows.getLong(1) + " no longer reads: " + errors.list());
+        }
+        return new AdvisoryRecord(rows.getLong(1), advisory, json, Instant.ofEpochMilli(rows.getLong(3)),
+                rows.getString(4));
+    }
+}

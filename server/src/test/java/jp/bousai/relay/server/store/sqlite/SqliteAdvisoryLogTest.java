@@ -1,0 +1,131 @@
+package jp.bousai.relay.server.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import jp.bousai.relay.core.log.AdvisoryFilter;
+import jp.bousai.relay.core.log.AppendOutcome;
+import jp.bousai.relay.core.log.AdvisoryRecord;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.server.store.StoreOptions;
+import jp.bousai.relay.server.testing.Examples;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+class SqliteAdvisoryLogTest {
+
+    @TempDir
+    Path dataDir;
+    private SqliteAdvisoryLog log;
+    private final List<AdvisoryRecord> committed = new CopyOnWriteArrayList<>();
+
+    private StoreOptions options() {
+        return new StoreOptions(dataDir, 1_000, 64, 2, Duration.ofDays(30));
+    }
+
+    @BeforeEach
+    void open(Vertx vertx, VertxTestContext ctx) {
+        SqliteAdvisoryLog.open(vertx, options(), Clock.systemUTC()).onComplete(ctx.succeeding(opened -> {
+            log = opened;
+            log.onCommitted(committed::add);
+            ctx.completeNow();
+        }));
+    }
+
+    @AfterEach
+    void close(VertxTestContext ctx) {
+        log.close().onComplete(ctx.succeedingThenComplete());
+    }
+
+    @Test
+    void concurrentAppendsGetGapFreeSeqsAndListenersSeeThemInOrder(VertxTestContext ctx) {
+        List<Future<AppendOutcome>> appends = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            appends.add(log.append(Examples.submission(Examples.fresh(Examples.ORDER))));
+        }
+        Future.all(appends).onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+            assertThat(appends).extracting(f -> f.result().seq()).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(range(1, 200));
+            assertThat(committed).extracting(AdvisoryRecord::seq).containsExactlyElementsOf(range(1, 200));
+            ctx.completeNow();
+        })));
+    }
+
+    @Test
+    void duplicateReturnsFirstResultStaleAndReusedIdsConflict(VertxTestContext ctx) {
+        ObjectNode order = Examples.fresh(Examples.ORDER);
+        ObjectNode reused = order.deepCopy().put("revision", 2).put("type", "Update");
+        ObjectNode stale = order.deepCopy().put("distributionId", "another");
+        log.append(Examples.submission(order))
+                .compose(first -> log.append(Examples.submission(order)).map(second -> {
+                    assertThat(second).isEqualTo(new AppendOutcome.Duplicate(first.seq(), first.documentId(), 1));
+                    return first;
+                }))
+                .compose(first -> refusal(log.append(Examples.submission(reused)))
+                        .map(refused -> {
+                            assertThat(refused.type()).isEqualTo(ProblemType.CONFLICT);
+                            assertThat(refused.detail()).contains("already used for different content");
+                            return first;
+                        }))
+                .compose(first -> refusal(log.append(Examples.submission(stale))))
+                .onComplete(ctx.succeeding(refused -> ctx.verify(() -> {
+                    assertThat(refused.detail()).contains("is stale: revision 1 is stored");
+                    assertThat(committed).hasSize(1);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void nothingMayFollowACancel(VertxTestContext ctx) {
+        ObjectNode order = Examples.fresh(Examples.ORDER);
+        ObjectNode cancel = order.deepCopy().put("distributionId", "c").put("revision", 2).put("type", "Cancel");
+        cancel.remove("evacuation");
+        ObjectNode after = order.deepCopy().put("distributionId", "u").put("revision", 3).put("type", "Update");
+        log.append(Examples.submission(order))
+                .compose(x -> log.append(Examples.submission(cancel)))
+                .compose(x -> refusal(log.append(Examples.submission(after))))
+                .compose(refused -> log.current(AdvisoryFilter.ACTUAL_EVERYWHERE, Instant.now()).map(view -> {
+                    assertThat(refused.detail()).contains("was cancelled at revision 2");
+                    return view;
+                }))
+                .onComplete(ctx.succeeding(view -> ctx.verify(() -> {
+                    assertThat(view.advisories()).isEmpty();
+                    assertThat(view.headSeq()).isEqualTo(2);
+                    ctx.completeNow();
+                })));
+    }
+
+    /** The problem an operation was refused with; fails when it was not refused. */
+    static Future<ProblemException> refusal(Future<?> operation) {
+        return operation.transform(result -> result.failed() && result.cause() instanceof ProblemException problem
+                ? Future.succeededFuture(problem)
+                : Future.failedFuture(new AssertionError("expected a refusal, got " + result.result())));
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> values = new ArrayList<>();
+        for (long i = from; i <= to; i++) {
+            values.add(i);
+        }
+        return values;
+    }
+}

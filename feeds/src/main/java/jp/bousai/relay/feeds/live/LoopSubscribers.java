@@ -1,0 +1,96 @@
+package jp.bousai.relay.feeds.live;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import jp.bousai.relay.core.area.AreaFilter;
+import jp.bousai.relay.core.area.JisCode;
+
+/**
+ * The subscribers of one event loop, indexed by area so that an event finds its candidates
+ * without scanning everyone. Only ever touched on that loop's thread.
+ */
+final class LoopSubscribers {
+
+    private final Set<LiveSubscriber> everywhere = new LinkedHashSet<>();
+    /** Subscribers of whole prefectures, by prefecture number. */
+    private final Map<String, Set<LiveSubscriber>> byPrefecture = new HashMap<>();
+    /** Subscribers of single municipalities, by municipality. */
+    private final Map<JisCode, Set<LiveSubscriber>> byMunicipality = new HashMap<>();
+    /** The same municipality subscribers, by their prefecture number: they want prefecture-wide events. */
+    private final Map<String, Set<LiveSubscriber>> municipalitySubscribersByPrefecture = new HashMap<>();
+    private final Set<LiveSubscriber> all = new HashSet<>();
+
+    void add(LiveSubscriber subscriber) {
+        AreaFilter areas = subscriber.filter().areas();
+        if (areas.isEverywhere()) {
+            everywhere.add(subscriber);
+        }
+        for (String prefecture : areas.prefectures()) {
+            byPrefecture.computeIfAbsent(prefecture, k -> new LinkedHashSet<>()).add(subscriber);
+        }
+        for (JisCode municipality : areas.municipalities()) {
+            byMunicipality.computeIfAbsent(municipality, k -> new LinkedHashSet<>()).add(subscriber);
+            municipalitySubscribersByPrefecture
+                    .computeIfAbsent(municipality.prefectureNumber(), k -> new LinkedHashSet<>()).add(subscriber);
+        }
+        all.add(subscriber);
+    }
+
+    void remove(LiveSubscriber subscriber) {
+        if (!all.remove(subscriber)) {
+            return;
+        }
+        AreaFilter areas = subscriber.filter().areas();
+        everywhere.remove(subscriber);
+        for (String prefecture : areas.prefectures()) {
+            removeFrom(byPrefecture, prefecture, subscriber);
+        }
+        for (JisCode municipality : areas.municipalities()) {
+            removeFrom(byMunicipality, municipality, subscriber);
+            removeFrom(municipalitySubscribersByPrefecture, municipality.prefectureNumber(), subscriber);
+        }
+    }
+
+    int size() {
+        return all.size();
+    }
+
+    /** Every subscriber whose filter matches the event, each once. */
+    void dispatch(LiveEvent event) {
+        Set<LiveSubscriber> candidates = new HashSet<>(everywhere);
+        for (JisCode target : event.record().advisory().areaCodes()) {
+            addAll(candidates, byPrefecture.get(target.prefectureNumber()));
+            if (target.isPrefecture()) {
+                addAll(candidates, municipalitySubscribersByPrefecture.get(target.prefectureNumber()));
+            } else {
+                addAll(candidates, byMunicipality.get(target));
+            }
+        }
+        for (LiveSubscriber subscriber : candidates) {
+            if (subscriber.filter().matches(event.record().advisory())) {
+                subscriber.onEvent(event);
+            }
+        }
+    }
+
+    void heartbeat() {
+        new ArrayList<>(all).forEach(LiveSubscriber::onHeartbeat);
+    }
+
+    private static void addAll(Set<LiveSubscriber> into, Set<LiveSubscriber> from) {
+        if (from != null) {
+            into.addAll(from);
+        }
+    }
+
+    private static <K> void removeFrom(Map<K, Set<LiveSubscriber>> index, K key, LiveSubscriber subscriber) {
+        Set<LiveSubscriber> set = index.get(key);
+        if (set != null && set.remove(subscriber) && set.isEmpty()) {
+            index.remove(key);
+        }
+    }
+}

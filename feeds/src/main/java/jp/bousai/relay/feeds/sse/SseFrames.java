@@ -1,0 +1,46 @@
+package jp.bousai.relay.feeds.sse;
+
+import io.vertx.core.buffer.Buffer;
+import jp.bousai.relay.core.log.AdvisoryRecord;
+import jp.bousai.relay.core.log.CurrentAdvisory;
+import jp.bousai.relay.feeds.render.RecordJson;
+
+/**
+ * The Server-Sent Events this server writes. Live and replayed versions are {@code advisory}
+ * events whose {@code id} is their sequence number; everything else carries no id, except
+ * {@code snapshot-end}, whose id is the sequence number the snapshot covers.
+ */
+public final class SseFrames {
+
+    /** Tells the client how long to wait before reconnecting, in milliseconds. */
+    public static final Buffer PREAMBLE = Buffer.buffer("retry: 3000\n\n");
+    public static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
+
+    private SseFrames() {
+    }
+
+    public static Buffer advisory(AdvisoryRecord record) {
+        return Buffer.buffer("id: " + record.seq() + "\nevent: advisory\ndata: " + RecordJson.of(record, null) + "\n\n");
+    }
+
+    /** One currently published document, sent before live events when a snapshot was asked for. */
+    public static Buffer snapshot(CurrentAdvisory current) {
+        return Buffer.buffer("event: snapshot\ndata: " + RecordJson.of(current.record(), current.state()) + "\n\n");
+    }
+
+    public static Buffer snapshotEnd(long headSeq, int count) {
+        return Buffer.buffer("id: " + headSeq + "\nevent: snapshot-end\ndata: {\"seq\":" + headSeq
+                + ",\"count\":" + count + "}\n\n");
+    }
+
+    /** The resume point cannot be served without a gap; a snapshot follows. */
+    public static Buffer gap(long requestedSince, long firstAvailableSeq, long headSeq, String reason) {
+        return Buffer.buffer("event: gap\ndata: {\"since\":" + requestedSince + ",\"firstAvailableSeq\":"
+                + firstAvailableSeq + ",\"headSeq\":" + headSeq + ",\"reason\":\"" + reason + "\"}\n\n");
+    }
+
+    /** The subscriber fell too far behind and is disconnected; it should resume from {@code lastSeq}. */
+    public static Buffer cutOff(long lastSeq, String reason) {
+        return Buffer.buffer("event: cutoff\ndata: {\"lastSeq\":" + lastSeq + ",\"reason\":\"" + reason + "\"}\n\n");
+    }
+}

@@ -1,0 +1,216 @@
+package jp.bousai.relay.feeds.sse;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Clock;
+import jp.bousai.relay.core.log.AdvisoryFilter;
+import jp.bousai.relay.core.log.AdvisoryLog;
+import jp.bousai.relay.core.log.AdvisoryRecord;
+import jp.bousai.relay.core.log.CurrentAdvisory;
+import jp.bousai.relay.core.log.Replay;
+import jp.bousai.relay.feeds.live.LiveEvent;
+import jp.bousai.relay.feeds.live.LiveHub;
+import jp.bousai.relay.feeds.live.LiveSubscriber;
+import jp.bousai.relay.feeds.live.StreamMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SSE stream. It registers for live events first and then catches up from the log, page by
+ * page; live events that arrive meanwhile are not buffered but noted, and the catch-up reads on
+ * until nothing newer than what it wrote has been seen. Then it goes live. Every write is of a
+ * sequence number above the last one written, so nothing is sent twice and nothing is skipped.
+ * Runs entirely on the connection's event loop.
+ */
+final class SseSubscription implements LiveSubscriber {
+
+    static final String TRANSPORT = "sse";
+    private static final Logger LOG = LoggerFactory.getLogger(SseSubscription.class);
+    private static final long CLOSE_GRACE_MILLIS = 5_000;
+
+    private enum State { CATCHING_UP, LIVE, CLOSED }
+
+    private final Vertx vertx;
+    private final HttpServerResponse response;
+    private final AdvisoryFilter filter;
+    private final AdvisoryLog log;
+    private final LiveHub hub;
+    private final Clock clock;
+    private final StreamMetrics metrics;
+    private final int pageSize;
+    private State state = State.CATCHING_UP;
+    private long lastSent;
+    private long highestLiveSeen;
+    private Runnable unregister = () -> { };
+
+    SseSubscription(Vertx vertx, HttpServerResponse response, AdvisoryFilter filter, AdvisoryLog log, LiveHub hub,
+                    Clock clock, StreamMetrics metrics, int pageSize) {
+        this.vertx = vertx;
+        this.response = response;
+        this.filter = filter;
+        this.log = log;
+        this.hub = hub;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * Starts the stream: from {@code since} when given, else with a snapshot when asked, else
+     * from now.
+     */
+    void start(Long since, boolean snapshot) {
+        response.closeHandler(v -> close());
+        response.write(SseFrames.PREAMBLE);
+        unregister = hub.register(this);
+        metrics.subscriberOpened(TRANSPORT);
+        if (since != null) {
+            resumeAfter(since);
+        } else if (snapshot) {
+            sendSnapshot();
+        } else {
+            lastSent = hub.lastPublishedSeq();
+            state = State.LIVE;
+        }
+    }
+
+    @Override
+    public AdvisoryFilter filter() {
+        return filter;
+    }
+
+    @Override
+    public void onEvent(LiveEvent event) {
+        long seq = event.record().seq();
+        highestLiveSeen = Math.max(highestLiveSeen, seq);
+        if (state != State.LIVE || seq <= lastSent) {
+            return;
+        }
+        if (response.writeQueueFull()) {
+            cutOff("the subscriber fell behind by more than the pending-output bound");
+            return;
+        }
+        response.write(event.sseFrame());
+        lastSent = seq;
+        metrics.delivered(TRANSPORT, System.nanoTime() - event.committedNanos());
+    }
+
+    @Override
+    public void onHeartbeat() {
+        if (state != State.CLOSED && !response.writeQueueFull()) {
+            response.write(SseFrames.HEARTBEAT);
+        }
+    }
+
+    private void resumeAfter(long since) {
+        log.after(since, filter, pageSize).onComplete(result -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (result.failed()) {
+                fail("replay from seq " + since, result.cause());
+                return;
+            }
+            Replay replay = result.result();
+            if (since < replay.firstRetainedSeq() - 1) {
+                response.write(SseFrames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
+                        "history before seq " + replay.firstRetainedSeq() + " is no longer kept"));
+                sendSnapshot();
+            } else if (since > replay.headSeq()) {
+                response.write(SseFrames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
+                        "the resume point is ahead of the log: it was not issued by this server's log"));
+                sendSnapshot();
+            } else {
+                for (AdvisoryRecord record : replay.records()) {
+                    response.write(SseFrames.advisory(record));
+                }
+                lastSent = Math.max(lastSent, replay.headSeq());
+                if (replay.complete()) {
+                    finishCatchUp();
+                } else {
+                    whenWritable(() -> resumeAfter(lastSent));
+                }
+            }
+        });
+    }
+
+    private void sendSnapshot() {
+        log.current(filter, clock.instant()).onComplete(result -> {
+            if (state == State.CLOSED) {
+                return;
+            }
+            if (result.failed()) {
+                fail("snapshot", result.cause());
+                return;
+            }
+            var view = result.result();
+            for (CurrentAdvisory current : view.advisories()) {
+                response.write(SseFrames.snapshot(current));
+            }
+            response.write(SseFrames.snapshotEnd(view.headSeq(), view.advisories().size()));
+            lastSent = view.headSeq();
+            finishCatchUp();
+        });
+    }
+
+    /** Goes live, unless a live event newer than what was written arrived meanwhile. */
+    private void finishCatchUp() {
+        if (highestLiveSeen > lastSent) {
+            whenWritable(() -> resumeAfter(lastSent));
+        } else {
+            state = State.LIVE;
+        }
+    }
+
+    private void whenWritable(Runnable next) {
+        if (response.writeQueueFull()) {
+            response.drainHandler(v -> {
+                response.drainHandler(null);
+                next.run();
+            });
+        } else {
+            next.run();
+        }
+    }
+
+    private void cutOff(String reason) {
+        LOG.debug("[transport: sse, lastSeq: {}] cut off: {}", lastSent, reason);
+        metrics.cutOff(TRANSPORT);
+        write(SseFrames.cutOff(lastSent, reason));
+        end();
+    }
+
+    private void fail(String what, Throwable cause) {
+        LOG.warn("[transport: sse] {} failed; closing the stream so the client resumes", what, cause);
+        end();
+    }
+
+    private void write(Buffer frame) {
+        if (!response.ended()) {
+            response.write(frame);
+        }
+    }
+
+    /** Ends the response; a client that does not read it in time is disconnected. */
+    private void end() {
+        close();
+        if (!response.ended() && !response.closed()) {
+            response.end();
+            vertx.setTimer(CLOSE_GRACE_MILLIS, id -> {
+                if (!response.closed()) {
+                    response.reset();
+                }
+            });
+        }
+    }
+
+    private void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        unregister.run();
+        metrics.subscriberClosed(TRANSPORT);
+    }
+}

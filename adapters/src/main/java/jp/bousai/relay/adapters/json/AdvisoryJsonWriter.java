@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.LocalizedText;
 import jp.bousai.relay.core.advisory.TargetArea;
+import jp.bousai.relay.core.advisory.Timestamps;
 import jp.bousai.relay.core.advisory.WireNamed;
 import jp.bousai.relay.core.area.JisCode;
 
@@ -91,7 +92,7 @@ public final class AdvisoryJsonWriter {
 
     static void time(JsonGenerator json, String field, OffsetDateTime value) throws IOException {
         if (value != null) {
-            json.writeStringField(field, value.toString());
+            json.writeStringField(field, Timestamps.rfc3339(value));
         }
     }
 

@@ -49,6 +49,8 @@ class JsonFormatTest {
         assertThat(errors.list()).isEmpty();
 
         String canonical = AdvisoryJsonWriter.write(advisory);
+        assertThat(canonical).contains("\"reportTime\":\"2026-09-01T1").doesNotContain(":00+09:00\",\"reportTime")
+                .containsPattern("\"reportTime\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+09:00\"");
         FieldErrors again = new FieldErrors();
         assertThat(format.decode(canonical.getBytes(StandardCharsets.UTF_8), again)).isEqualTo(advisory);
         assertThat(again.list()).isEmpty();

@@ -16,7 +16,8 @@ public final class IssuePolicy {
 
     /**
      * Checks that the advisory names no other sender than the issuer's and targets only areas in
-     * the issuer's scope, and returns it with the issuer's sender code filled in.
+     * the issuer's scope, and returns it with the issuer's sender code filled in. Runs before the
+     * field rules (which then find the sender present); areas that did not decode are skipped.
      *
      * @throws ProblemException {@link ProblemType#FORBIDDEN}, naming the sender or the areas
      */
@@ -26,7 +27,8 @@ public final class IssuePolicy {
             throw new ProblemException(ProblemType.FORBIDDEN, "this credential issues as sender "
                     + issuer.sender() + ", but the advisory names sender " + sender.code());
         }
-        List<JisCode> outside = issuer.outsideScope(advisory.areaCodes());
+        List<JisCode> outside = issuer.outsideScope(
+                advisory.areaCodes().stream().filter(java.util.Objects::nonNull).toList());
         if (!outside.isEmpty()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "sender " + issuer.sender()
                     + " may not issue for " + outside.stream().map(JisCode::value).collect(Collectors.joining(", "))

@@ -8,6 +8,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.advisory.Timestamps;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
 
@@ -66,7 +67,7 @@ public final class AtomFeedWriter {
         xml.writeCharacters(advisory.headline().ja());
         xml.writeEndElement();
         element(xml, "updated", current.record().receivedAt().toString());
-        element(xml, "published", advisory.reportTime().toString());
+        element(xml, "published", Timestamps.rfc3339(advisory.reportTime()));
         xml.writeStartElement("author");
         element(xml, "name", advisory.sender().name() != null ? advisory.sender().name() : advisory.sender().code().value());
         xml.writeEndElement();

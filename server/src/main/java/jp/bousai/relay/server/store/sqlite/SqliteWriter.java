@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -146,7 +147,7 @@ final class SqliteWriter implements Runnable {
 
         @Override
         public Runnable run(Connection connection) throws SQLException {
-            Instant receivedAt = clock.instant();
+            Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Savepoint savepoint = connection.setSavepoint();
             AppendOutcome outcome;
             try {

@@ -1,0 +1,126 @@
+package jp.bousai.relay.server;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import jp.bousai.relay.adapters.json.JsonFormat;
+import jp.bousai.relay.feeds.http.FeedEndpoints;
+import jp.bousai.relay.feeds.live.LiveHub;
+import jp.bousai.relay.feeds.sse.SseEndpoint;
+import jp.bousai.relay.server.auth.ApiKeys;
+import jp.bousai.relay.server.config.ApiKeyConfig;
+import jp.bousai.relay.server.config.HttpOptions;
+import jp.bousai.relay.server.config.RelayConfig;
+import jp.bousai.relay.server.health.EventLoopProbe;
+import jp.bousai.relay.server.health.HealthEndpoints;
+import jp.bousai.relay.server.http.HttpVerticle;
+import jp.bousai.relay.server.http.IngestHandler;
+import jp.bousai.relay.server.metrics.MetricsEndpoint;
+import jp.bousai.relay.server.metrics.RelayMetrics;
+import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: builds every part from the configuration and starts them in order. */
+public final class Relay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+    private static final long PRUNE_EVERY_MILLIS = 3_600_000;
+
+    private final Vertx vertx;
+    private final SqliteAdvisoryLog log;
+    private final RelayMetrics metrics;
+    private final List<String> deployments;
+    private final int port;
+    private final long pruneTimer;
+
+    private Relay(Vertx vertx, SqliteAdvisoryLog log, RelayMetrics metrics, List<String> deployments, int port,
+                  long pruneTimer) {
+        this.vertx = vertx;
+        this.log = log;
+        this.metrics = metrics;
+        this.deployments = deployments;
+        this.port = port;
+        this.pruneTimer = pruneTimer;
+    }
+
+    /** Opens the log, wires the hub to it and starts the HTTP servers. */
+    public static Future<Relay> start(Vertx vertx, RelayConfig config, Clock clock) {
+        warnAboutDemoKeys(config.apiKeys());
+        RelayMetrics metrics = new RelayMetrics();
+        return SqliteAdvisoryLog.open(vertx, config.store(), clock).compose(log -> {
+            metrics.watchPendingWrites(log::pendingWrites);
+            LiveHub hub = new LiveHub(vertx, config.stream().heartbeat());
+            log.onCommitted(hub);
+            EventLoopProbe probe = new EventLoopProbe();
+            var routes = new HttpVerticle.Routes(
+                    new IngestHandler(new JsonFormat(), new ApiKeys(config.apiKeys()), log, metrics),
+                    new FeedEndpoints(log, clock),
+                    new SseEndpoint(log, hub, clock, metrics, config.stream()),
+                    new MetricsEndpoint(metrics),
+                    new HealthEndpoints(log, probe),
+                    probe);
+            return deployHttp(vertx, config.http(), routes)
+                    .map(started -> {
+                        long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
+                                log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
+                                        .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
+                        return new Relay(vertx, log, metrics, started.deployments, started.port, pruneTimer);
+                    })
+                    .onFailure(e -> log.close());
+        });
+    }
+
+    private record Started(List<String> deployments, int port) {
+    }
+
+    /**
+     * Deploys the first instance on the configured port (which may be 0) and the others on the
+     * port it got, so that every instance shares one port.
+     */
+    private static Future<Started> deployHttp(Vertx vertx, HttpOptions options, HttpVerticle.Routes routes) {
+        HttpVerticle first = new HttpVerticle(options, routes);
+        return vertx.deployVerticle(first).compose(firstId -> {
+            int port = first.actualPort();
+            List<String> ids = new ArrayList<>(List.of(firstId));
+            if (options.instances() == 1) {
+                return Future.succeededFuture(new Started(ids, port));
+            }
+            HttpOptions samePort = new HttpOptions(options.host(), port, options.maxBodyBytes(), options.instances());
+            return vertx.deployVerticle(() -> new HttpVerticle(samePort, routes),
+                            new DeploymentOptions().setInstances(options.instances() - 1))
+                    .map(othersId -> {
+                        ids.add(othersId);
+                        return new Started(ids, port);
+                    });
+        });
+    }
+
+    private static void warnAboutDemoKeys(List<ApiKeyConfig> keys) {
+        keys.stream().filter(ApiKeyConfig::demo).forEach(key -> LOG.warn(
+                "DEMO API key '{}' (sender {}) is enabled: anyone can issue with it. Remove it from auth.api-keys "
+                        + "before production use.", key.id(), key.sender()));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public SqliteAdvisoryLog log() {
+        return log;
+    }
+
+    public RelayMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops taking requests, then closes the log once everything queued is written. */
+    public Future<Void> stop() {
+        vertx.cancelTimer(pruneTimer);
+        List<Future<Void>> undeployed = deployments.stream().map(vertx::undeploy).toList();
+        return Future.join(undeployed).transform(v -> log.close());
+    }
+}

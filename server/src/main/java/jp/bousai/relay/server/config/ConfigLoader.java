@@ -1,0 +1,137 @@
+package jp.bousai.relay.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.bousai.relay.core.area.JisCode;
+import jp.bousai.relay.feeds.sse.StreamOptions;
+import jp.bousai.relay.server.store.StoreOptions;
+
+/**
+ * Reads {@link RelayConfig} from the YAML file (every key documented in
+ * {@code config/bousai-relay.yaml}) and the environment. Any bad value or unknown key fails with
+ * a message naming the key.
+ */
+public final class ConfigLoader {
+
+    /** The defaults shipped inside the jar: a copy of {@code config/bousai-relay.yaml}. */
+    public static final String BUNDLED = "/bousai-relay.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigLoader() {
+    }
+
+    public static RelayConfig load(Path file, Map<String, String> env) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(YAML.readTree(in), env);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static RelayConfig loadBundled(Map<String, String> env) {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new ConfigException("the bundled default configuration is missing from the jar");
+            }
+            return parse(YAML.readTree(in), env);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the bundled configuration: " + e.getMessage());
+        }
+    }
+
+    static RelayConfig parse(JsonNode root, Map<String, String> env) {
+        if (root != null && !root.isNull() && !root.isObject()) {
+            throw new ConfigException("the configuration file must be a YAML mapping of sections (http, data, ...)");
+        }
+        ConfigSource source = new ConfigSource(root, env);
+        HttpOptions http = new HttpOptions(
+                source.string("http.host", HttpOptions.DEFAULT_HOST),
+                source.integer("http.port", HttpOptions.DEFAULT_PORT, 0, 65_535),
+                source.integer("http.max-body-bytes", HttpOptions.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
+                source.integer("http.instances", HttpOptions.DEFAULT_INSTANCES, 1, 64));
+        StoreOptions store = new StoreOptions(
+                source.path("data.dir", "data"),
+                source.integer("store.write-queue", StoreOptions.DEFAULT_WRITE_QUEUE_CAPACITY, 1, 1_000_000),
+                source.integer("store.max-batch", StoreOptions.DEFAULT_MAX_BATCH, 1, 10_000),
+                source.integer("store.readers", StoreOptions.DEFAULT_READERS, 1, 64),
+                source.duration("data.history-retention", StoreOptions.DEFAULT_HISTORY_RETENTION, Duration.ofMinutes(1)));
+        StreamOptions stream = new StreamOptions(
+                source.duration("stream.heartbeat", StreamOptions.DEFAULT_HEARTBEAT, Duration.ofMillis(100)),
+                source.integer("stream.max-pending-bytes", StreamOptions.DEFAULT_MAX_PENDING_BYTES, 4096,
+                        256 * 1024 * 1024),
+                source.integer("stream.replay-page-size", StreamOptions.DEFAULT_REPLAY_PAGE_SIZE, 1, 100_000),
+                source.integer("stream.max-subscribers", StreamOptions.DEFAULT_MAX_SUBSCRIBERS, 1, 1_000_000));
+        List<ApiKeyConfig> keys = apiKeys(source.node("auth.api-keys"));
+        source.checkAllKeysKnown();
+        return new RelayConfig(http, store, stream, keys);
+    }
+
+    private static List<ApiKeyConfig> apiKeys(JsonNode list) {
+        List<ApiKeyConfig> keys = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return keys;
+        }
+        if (!list.isArray()) {
+            throw new ConfigException("auth.api-keys", "must be a list of keys");
+        }
+        Set<String> ids = new HashSet<>();
+        Set<String> hashes = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String key = "auth.api-keys[" + i + "]";
+            JsonNode entry = list.get(i);
+            String id = text(entry, "id", key);
+            String sha256 = text(entry, "sha256", key).toLowerCase(java.util.Locale.ROOT);
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new ConfigException(key + ".sha256", "must be 64 hex digits (the SHA-256 of the key; "
+                        + "`java -jar bousai-relay.jar hash-key KEY` prints it)");
+            }
+            if (!ids.add(id) || !hashes.add(sha256)) {
+                throw new ConfigException(key, "duplicate id or key: '" + id + "'");
+            }
+            JisCode sender = code(text(entry, "sender", key), key + ".sender");
+            List<JisCode> areas = new ArrayList<>();
+            JsonNode areaList = entry.get("areas");
+            if (areaList != null && areaList.isArray()) {
+                for (JsonNode area : areaList) {
+                    areas.add(code(area.asText(), key + ".areas"));
+                }
+            }
+            JsonNode demo = entry.get("demo");
+            for (var fields = entry.fieldNames(); fields.hasNext(); ) {
+                String field = fields.next();
+                if (!Set.of("id", "sha256", "sender", "areas", "demo").contains(field)) {
+                    throw new ConfigException(key + "." + field, "unknown field; a key has id, sha256, sender, areas, demo");
+                }
+            }
+            keys.add(new ApiKeyConfig(id, sha256, sender, areas, demo != null && demo.asBoolean()));
+        }
+        return keys;
+    }
+
+    private static String text(JsonNode entry, String field, String key) {
+        JsonNode value = entry == null ? null : entry.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new ConfigException(key + "." + field, "required");
+        }
+        return value.asText().trim();
+    }
+
+    private static JisCode code(String value, String key) {
+        String problem = JisCode.problemWith(value);
+        if (problem != null) {
+            throw new ConfigException(key, problem);
+        }
+        return JisCode.parse(value);
+    }
+}

@@ -1,0 +1,2 @@
+/** Configuration: the YAML file, environment overrides and the typed options they produce. */
+package jp.bousai.relay.server.config;

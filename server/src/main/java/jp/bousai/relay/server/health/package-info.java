@@ -1,0 +1,2 @@
+/** Liveness and readiness, including a blocked-event-loop check. */
+package jp.bousai.relay.server.health;

@@ -1,0 +1,79 @@
+package jp.bousai.relay.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.feeds.http.FeedEndpoints;
+import jp.bousai.relay.feeds.sse.SseEndpoint;
+import jp.bousai.relay.server.config.HttpOptions;
+import jp.bousai.relay.server.health.EventLoopProbe;
+import jp.bousai.relay.server.health.HealthEndpoints;
+import jp.bousai.relay.server.metrics.MetricsEndpoint;
+
+/** One HTTP server instance on its own event loop; several share the port. */
+public final class HttpVerticle extends VerticleBase {
+
+    /** What the routes call; shared by every instance. */
+    public record Routes(IngestHandler jsonIngest, FeedEndpoints feeds, SseEndpoint stream, MetricsEndpoint metrics,
+                         HealthEndpoints health, EventLoopProbe probe) {
+    }
+
+    private final HttpOptions options;
+    private final Routes routes;
+    private HttpServer server;
+    private long probeTimer;
+
+    public HttpVerticle(HttpOptions options, Routes routes) {
+        this.options = options;
+        this.routes = routes;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
+        // The credential and content-type check is a platform handler so that it may run before
+        // the body is read: a request that will be refused anyway is not read.
+        router.post("/api/v1/advisories")
+                .handler((PlatformHandler) routes.jsonIngest()::checkRequest)
+                .handler(body)
+                .handler(routes.jsonIngest()::ingest);
+        router.get("/api/v1/advisories").handler(routes.feeds()::listJson);
+        router.get("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
+        router.get("/api/v1/stream").handler(routes.stream());
+        router.get("/feeds/atom").handler(routes.feeds()::atom);
+        router.get("/metrics").handler(routes.metrics()::scrape);
+        router.get("/health/live").handler(routes.health()::live);
+        router.get("/health/ready").handler(routes.health()::ready);
+        router.route().last().handler(ctx -> ctx.fail(new ProblemException(ProblemType.NOT_FOUND,
+                "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
+        ProblemResponses problems = new ProblemResponses(options.maxBodyBytes());
+        router.route().failureHandler(problems);
+        router.errorHandler(405, problems);
+        router.errorHandler(404, problems);
+        probeTimer = routes.probe().watch(vertx);
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setIdleTimeout(0));
+        return server.requestHandler(router).listen();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(probeTimer);
+        routes.probe().unwatch(context);
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The port this instance listens on (after start). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,124 @@
+package jp.bousai.relay.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import jp.bousai.relay.adapters.InboundFormat;
+import jp.bousai.relay.adapters.json.AdvisoryJsonWriter;
+import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.auth.IssuePolicy;
+import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.core.log.AdvisoryLog;
+import jp.bousai.relay.core.log.AppendOutcome;
+import jp.bousai.relay.core.log.Submission;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.core.validation.AdvisoryRules;
+import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.auth.ApiKeys;
+import jp.bousai.relay.server.metrics.RelayMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes submissions in one inbound format: authenticate, check the content type, decode,
+ * authorise, validate (every error at once), append durably, answer. Bodies larger than
+ * {@link #OFF_LOOP_BYTES} are decoded on a worker, so the event loop never parses a large one.
+ */
+public final class IngestHandler {
+
+    public static final int OFF_LOOP_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
+    private static final String ISSUER = "bousai.issuer";
+    private static final String STARTED = "bousai.started";
+
+    private final InboundFormat format;
+    private final ApiKeys apiKeys;
+    private final AdvisoryLog log;
+    private final RelayMetrics metrics;
+
+    public IngestHandler(InboundFormat format, ApiKeys apiKeys, AdvisoryLog log, RelayMetrics metrics) {
+        this.format = format;
+        this.apiKeys = apiKeys;
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    /** Runs before the body is read: credentials and content type. Synchronous. */
+    public void checkRequest(RoutingContext ctx) {
+        ctx.put(STARTED, System.nanoTime());
+        try {
+            ctx.put(ISSUER, apiKeys.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)));
+            checkContentType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        } catch (ProblemException problem) {
+            metrics.rejected(format.name(), problem.type().slug());
+            throw problem;
+        }
+        ctx.next();
+    }
+
+    private void checkContentType(String header) {
+        String mediaType = header == null ? "" : header.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!format.contentTypes().contains(mediaType)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be "
+                    + String.join(" or ", format.contentTypes()) + ", got '" + (header == null ? "" : header) + "'");
+        }
+        String lower = header.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (lower.contains("charset=") && !lower.contains("charset=utf-8")) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "only UTF-8 is accepted, got '" + header + "'");
+        }
+    }
+
+    /** Runs once the body is read. */
+    public void ingest(RoutingContext ctx) {
+        Issuer issuer = ctx.get(ISSUER);
+        long started = ctx.get(STARTED);
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        Future<Submission> checked = body.length > OFF_LOOP_BYTES
+                ? ctx.vertx().executeBlocking(() -> check(body, issuer), false)
+                : Future.succeededFuture().map(v -> check(body, issuer));
+        checked.compose(log::append).onComplete(result -> {
+            if (result.failed()) {
+                Throwable cause = result.cause();
+                metrics.rejected(format.name(), cause instanceof ProblemException problem
+                        ? problem.type().slug() : ProblemType.INTERNAL.slug());
+                ctx.fail(cause);
+                return;
+            }
+            reply(ctx, result.result(), started);
+        });
+    }
+
+    private Submission check(byte[] body, Issuer issuer) {
+        FieldErrors errors = new FieldErrors();
+        Advisory advisory = IssuePolicy.authorise(issuer, format.decode(body, errors));
+        AdvisoryRules.check(advisory, errors);
+        errors.throwIfAny();
+        return new Submission(advisory, AdvisoryJsonWriter.write(advisory), format.name(), body, issuer);
+    }
+
+    private void reply(RoutingContext ctx, AppendOutcome outcome, long started) {
+        JsonObject body = new JsonObject().put("seq", outcome.seq()).put("documentId", outcome.documentId())
+                .put("revision", outcome.revision());
+        int status;
+        if (outcome instanceof AppendOutcome.Accepted) {
+            metrics.accepted(format.name(), started);
+            LOG.info("[doc: {}, rev: {}, seq: {}, format: {}] accepted", outcome.documentId(), outcome.revision(),
+                    outcome.seq(), format.name());
+            status = 201;
+        } else {
+            metrics.duplicate(format.name());
+            body.put("duplicate", true);
+            status = 200;
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.LOCATION, "/api/v1/advisories/"
+                        + URLEncoder.encode(outcome.documentId(), StandardCharsets.UTF_8))
+                .end(body.encode());
+    }
+}

@@ -1,0 +1,98 @@
+package jp.bousai.relay.server.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.LongSupplier;
+import jp.bousai.relay.feeds.live.StreamMetrics;
+
+/** Every metric the server exposes, named in one place, on its own registry. */
+public final class RelayMetrics implements StreamMetrics {
+
+    public static final String ACCEPTED = "bousai_advisories_accepted_total";
+    public static final String DUPLICATES = "bousai_advisories_duplicate_total";
+    public static final String REJECTED = "bousai_advisories_rejected_total";
+    public static final String INGEST_SECONDS = "bousai_ingest_duration_seconds";
+    public static final String SUBSCRIBERS = "bousai_stream_subscribers";
+    public static final String CUT_OFF = "bousai_stream_cutoffs_total";
+    public static final String DELIVERIES = "bousai_deliveries_total";
+    public static final String PUBLISH_TO_WRITE_SECONDS = "bousai_publish_to_write_seconds";
+    public static final String PENDING_WRITES = "bousai_store_pending_writes";
+
+    private static final double[] LATENCY_BUCKETS = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter accepted = Counter.builder().name(ACCEPTED)
+            .help("Advisory versions accepted and made durable, by inbound format")
+            .labelNames("format").register(registry);
+    private final Counter duplicates = Counter.builder().name(DUPLICATES)
+            .help("Sends of an already accepted distribution id (answered with the first result)")
+            .labelNames("format").register(registry);
+    private final Counter rejected = Counter.builder().name(REJECTED)
+            .help("Submissions refused, by inbound format and reason (problem type)")
+            .labelNames("format", "reason").register(registry);
+    private final Histogram ingestSeconds = Histogram.builder().name(INGEST_SECONDS)
+            .help("From receiving a submission to its being durable")
+            .labelNames("format").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    private final Gauge subscribers = Gauge.builder().name(SUBSCRIBERS)
+            .help("Open live stream subscribers").labelNames("transport").register(registry);
+    private final Counter cutOffs = Counter.builder().name(CUT_OFF)
+            .help("Stream subscribers cut off for falling behind").labelNames("transport").register(registry);
+    private final Counter deliveries = Counter.builder().name(DELIVERIES)
+            .help("Advisory versions written to a subscriber or channel").labelNames("channel").register(registry);
+    private final Histogram publishToWrite = Histogram.builder().name(PUBLISH_TO_WRITE_SECONDS)
+            .help("From a version being durable to its being written to a live subscriber")
+            .labelNames("channel").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+
+    public RelayMetrics() {
+        JvmMetrics.builder().register(registry);
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** Reports the log's write queue depth when scraped. */
+    public void watchPendingWrites(LongSupplier pending) {
+        GaugeWithCallback.builder().name(PENDING_WRITES).help("Appends waiting for the log's writer")
+                .callback(callback -> callback.call(pending.getAsLong())).register(registry);
+    }
+
+    public void accepted(String format, long startNanos) {
+        accepted.labelValues(format).inc();
+        ingestSeconds.labelValues(format).observe((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    public void duplicate(String format) {
+        duplicates.labelValues(format).inc();
+    }
+
+    public void rejected(String format, String reason) {
+        rejected.labelValues(format, reason).inc();
+    }
+
+    @Override
+    public void subscriberOpened(String transport) {
+        subscribers.labelValues(transport).inc();
+    }
+
+    @Override
+    public void subscriberClosed(String transport) {
+        subscribers.labelValues(transport).dec();
+    }
+
+    @Override
+    public void delivered(String transport, long commitToWriteNanos) {
+        deliveries.labelValues(transport).inc();
+        publishToWrite.labelValues(transport).observe(commitToWriteNanos / 1e9);
+    }
+
+    @Override
+    public void cutOff(String transport) {
+        cutOffs.labelValues(transport).inc();
+    }
+}

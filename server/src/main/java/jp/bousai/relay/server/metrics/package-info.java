@@ -1,0 +1,2 @@
+/** Prometheus metrics: names, registry and the /metrics exposition. */
+package jp.bousai.relay.server.metrics;

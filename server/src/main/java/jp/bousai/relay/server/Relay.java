@@ -4,7 +4,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
@@ -78,25 +77,19 @@ public final class Relay {
     }
 
     /**
-     * Deploys the first instance on the configured port (which may be 0) and the others on the
-     * port it got, so that every instance shares one port.
+     * Deploys every instance at once on the configured port. Port 0 (any free port) becomes
+     * Vert.x's shared random port -1, so that all instances share the one port picked.
      */
     private static Future<Started> deployHttp(Vertx vertx, HttpOptions options, HttpVerticle.Routes routes) {
-        HttpVerticle first = new HttpVerticle(options, routes);
-        return vertx.deployVerticle(first).compose(firstId -> {
-            int port = first.actualPort();
-            List<String> ids = new ArrayList<>(List.of(firstId));
-            if (options.instances() == 1) {
-                return Future.succeededFuture(new Started(ids, port));
-            }
-            HttpOptions samePort = new HttpOptions(options.host(), port, options.maxBodyBytes(), options.instances());
-            return vertx.deployVerticle(() -> new HttpVerticle(samePort, routes),
-                            new DeploymentOptions().setInstances(options.instances() - 1))
-                    .map(othersId -> {
-                        ids.add(othersId);
-                        return new Started(ids, port);
-                    });
-        });
+        HttpOptions shared = options.port() != 0 ? options
+                : new HttpOptions(options.host(), -1, options.maxBodyBytes(), options.instances());
+        List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> {
+            HttpVerticle instance = new HttpVerticle(shared, routes);
+            instances.add(instance);
+            return instance;
+        }, new DeploymentOptions().setInstances(options.instances()))
+                .map(id -> new Started(List.of(id), instances.get(0).actualPort()));
     }
 
     private static void warnAboutDemoKeys(List<ApiKeyConfig> keys) {

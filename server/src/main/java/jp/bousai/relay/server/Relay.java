@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
@@ -77,12 +78,15 @@ public final class Relay {
     }
 
     /**
-     * Deploys every instance at once on the configured port. Port 0 (any free port) becomes
-     * Vert.x's shared random port -1, so that all instances share the one port picked.
+     * Deploys every instance at once on the configured port. Port 0 (any free port) becomes a
+     * Vert.x shared random port: a negative number that every instance of this relay binds, so
+     * that they share the one port picked. It is drawn at random so that another relay in the same
+     * Vert.x (as in tests) gets a port of its own.
      */
     private static Future<Started> deployHttp(Vertx vertx, HttpOptions options, HttpVerticle.Routes routes) {
+        int sharedRandomPort = -ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
         HttpOptions shared = options.port() != 0 ? options
-                : new HttpOptions(options.host(), -1, options.maxBodyBytes(), options.instances());
+                : new HttpOptions(options.host(), sharedRandomPort, options.maxBodyBytes(), options.instances());
         List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
             HttpVerticle instance = new HttpVerticle(shared, routes);

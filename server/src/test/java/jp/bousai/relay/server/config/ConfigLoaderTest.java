@@ -1,0 +1,72 @@
+package jp.bousai.relay.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    private static final Path SHIPPED = Path.of("..", "config", "bousai-relay.yaml");
+
+    private static RelayConfig parse(String yaml, Map<String, String> env) throws Exception {
+        return ConfigLoader.parse(new ObjectMapper(new YAMLFactory()).readTree(yaml), env);
+    }
+
+    @Test
+    void theShippedFileHoldsTheDefaultsAndTheDemoKeys() {
+        RelayConfig config = ConfigLoader.load(SHIPPED, Map.of());
+        assertThat(config.http().port()).isEqualTo(HttpOptions.DEFAULT_PORT);
+        assertThat(config.http().maxBodyBytes()).isEqualTo(HttpOptions.DEFAULT_MAX_BODY_BYTES);
+        assertThat(config.store().dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.store().historyRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.stream().heartbeat()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.apiKeys()).extracting(ApiKeyConfig::id).containsExactly("demo-chiyoda", "demo-tokyo");
+        assertThat(config.apiKeys()).allMatch(ApiKeyConfig::demo);
+        assertThat(ConfigLoader.loadBundled(Map.of())).isEqualTo(config);
+    }
+
+    @Test
+    void environmentVariablesOverrideKeys() {
+        RelayConfig config = ConfigLoader.load(SHIPPED, Map.of("BOUSAI_HTTP_PORT", "9090",
+                "BOUSAI_DATA_DIR", "/var/lib/bousai", "BOUSAI_STREAM_HEARTBEAT", "500ms",
+                "BOUSAI_STREAM_MAX_PENDING_BYTES", "65536"));
+        assertThat(config.http().port()).isEqualTo(9090);
+        assertThat(config.store().dataDir()).isEqualTo(Path.of("/var/lib/bousai"));
+        assertThat(config.stream().heartbeat()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.stream().maxPendingBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void aBadValueNamesItsKeyAndVariable() {
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("BOUSAI_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'http.port'").hasMessageContaining("BOUSAI_HTTP_PORT")
+                .hasMessageContaining("'eighty'");
+        assertThatThrownBy(() -> parse("http:\n  port: 70000\n", Map.of()))
+                .hasMessageContaining("'http.port'").hasMessageContaining("between 0 and 65535");
+        assertThatThrownBy(() -> parse("stream:\n  heartbeat: soon\n", Map.of()))
+                .hasMessageContaining("'stream.heartbeat'").hasMessageContaining("ms, s, m, h or d");
+    }
+
+    @Test
+    void unknownKeysStopStartUp() {
+        assertThatThrownBy(() -> parse("http:\n  prot: 8080\ndata:\n  dri: x\n", Map.of()))
+                .hasMessageContaining("unknown configuration keys: data.dri, http.prot");
+    }
+
+    @Test
+    void badApiKeysNameTheEntry() {
+        assertThatThrownBy(() -> parse("auth:\n  api-keys:\n    - id: a\n      sha256: abc\n      sender: \"131016\"\n",
+                Map.of())).hasMessageContaining("auth.api-keys[0].sha256").hasMessageContaining("64 hex digits");
+        String hash = "b".repeat(64);
+        assertThatThrownBy(() -> parse("auth:\n  api-keys:\n    - id: a\n      sha256: " + hash
+                + "\n      sender: \"131017\"\n", Map.of()))
+                .hasMessageContaining("auth.api-keys[0].sender").hasMessageContaining("check digit");
+    }
+}

@@ -14,6 +14,7 @@ import jp.bousai.relay.core.advisory.MessageType;
 import jp.bousai.relay.core.advisory.NoticeBody;
 import jp.bousai.relay.core.advisory.ShelterBody;
 import jp.bousai.relay.core.advisory.TargetArea;
+import jp.bousai.relay.core.advisory.Timestamps;
 import jp.bousai.relay.core.area.JisCode;
 
 /**
@@ -88,13 +89,13 @@ public final class AdvisoryRules {
         required(advisory.reportTime(), "/reportTime", errors);
         if (advisory.validUntil() != null && advisory.reportTime() != null
                 && !advisory.validUntil().isAfter(advisory.reportTime())) {
-            errors.add("/validUntil", "must be after reportTime (" + advisory.reportTime() + "), got "
-                    + advisory.validUntil());
+            errors.add("/validUntil", "must be after reportTime (" + Timestamps.rfc3339(advisory.reportTime())
+                    + "), got " + Timestamps.rfc3339(advisory.validUntil()));
         }
         if (advisory.validUntil() != null && advisory.targetTime() != null
                 && !advisory.validUntil().isAfter(advisory.targetTime())) {
-            errors.add("/validUntil", "must be after targetTime (" + advisory.targetTime() + "), got "
-                    + advisory.validUntil());
+            errors.add("/validUntil", "must be after targetTime (" + Timestamps.rfc3339(advisory.targetTime())
+                    + "), got " + Timestamps.rfc3339(advisory.validUntil()));
         }
     }
 

@@ -93,6 +93,15 @@ public final class SseClient {
         return ended;
     }
 
+    /** Stops reading from the socket, as a stalled client would. */
+    public void pause() {
+        response.pause();
+    }
+
+    public void resume() {
+        response.resume();
+    }
+
     public void close() {
         if (response != null && !ended) {
             response.request().connection().close();

@@ -1,0 +1,111 @@
+package jp.bousai.relay.server.http;
+
+import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jp.bousai.relay.server.testing.Examples;
+import jp.bousai.relay.server.testing.RelayFixture;
+import jp.bousai.relay.server.testing.SseClient;
+import jp.bousai.relay.server.testing.SseEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
+class SlowSubscriberTest {
+
+    /** Enough posts of about 1 MB to fill any loopback socket buffers many times over. */
+    private static final int MAX_POSTS = 80;
+
+    @TempDir
+    Path dataDir;
+    private RelayFixture relay;
+
+    @BeforeEach
+    void start(Vertx vertx, VertxTestContext ctx) {
+        RelayFixture.start(vertx, dataDir, Map.of("BOUSAI_STREAM_MAX_PENDING_BYTES", "65536"))
+                .onComplete(ctx.succeeding(started -> {
+                    relay = started;
+                    ctx.completeNow();
+                }));
+    }
+
+    @AfterEach
+    void stop(VertxTestContext ctx) {
+        relay.stop().onComplete(ctx.succeedingThenComplete());
+    }
+
+    /** An order of about 1 MB: four details of 4,000 sub-areas each. */
+    private static ObjectNode largeOrder() {
+        ObjectNode order = Examples.fresh(Examples.ORDER);
+        ArrayNode details = order.with("evacuation").putArray("details");
+        for (int d = 0; d < 4; d++) {
+            ArrayNode subAreas = details.addObject().put("level", 4).put("status", "issued").putArray("subAreas");
+            for (int i = 0; i < 4_000; i++) {
+                subAreas.addObject().put("name", "神田須田町地区" + d + "-" + i).put("code", String.format("13101%07d", i));
+            }
+        }
+        return order;
+    }
+
+    private Future<Integer> postUntilCutOff(int posted) {
+        if (posted >= MAX_POSTS) {
+            return Future.failedFuture(new AssertionError("no cut-off after " + posted + " large advisories"));
+        }
+        return relay.issue(largeOrder(), CHIYODA_KEY)
+                .compose(v -> relay.metric("bousai_stream_cutoffs_total{transport=\"sse\"}"))
+                .compose(cutOffs -> cutOffs >= 1 ? Future.succeededFuture(posted + 1) : postUntilCutOff(posted + 1));
+    }
+
+    @Test
+    void aStalledSubscriberIsCutOffWithoutHoldingBackOthersAndResumesWithoutLoss(VertxTestContext ctx) {
+        Future<SseClient> stalled = relay.stream("/api/v1/stream");
+        Future<SseClient> healthy = relay.stream("/api/v1/stream");
+        Future.all(stalled, healthy)
+                .compose(v -> {
+                    stalled.result().pause();
+                    return postUntilCutOff(0);
+                })
+                .compose(posted -> healthy.result().advisories(posted).compose(fast -> {
+                    stalled.result().resume();
+                    return stalled.result().until(events -> stalled.result().ended());
+                }).map(slow -> List.of(posted, slow)))
+                .compose(result -> {
+                    int posted = (Integer) result.get(0);
+                    @SuppressWarnings("unchecked")
+                    List<SseEvent> slow = (List<SseEvent>) result.get(1);
+                    SseEvent cutoff = slow.get(slow.size() - 1);
+                    assertThat(cutoff.event()).isEqualTo("cutoff");
+                    long lastSeq = cutoff.json().getLong("lastSeq");
+                    assertThat(slow.stream().filter(e -> e.event().equals("advisory")).map(SseEvent::seq).toList())
+                            .as("everything written before the cut-off arrives in order")
+                            .isEqualTo(java.util.stream.LongStream.rangeClosed(1, lastSeq).boxed().toList());
+                    return relay.stream("/api/v1/stream", MultiMap.caseInsensitiveMultiMap()
+                                    .add("Last-Event-ID", Long.toString(lastSeq)))
+                            .compose(resumed -> resumed.untilSeq(posted))
+                            .map(resumed -> Map.entry(lastSeq, resumed));
+                })
+                .onComplete(ctx.succeeding(resumed -> ctx.verify(() -> {
+                    List<Long> seqs = resumed.getValue().stream().filter(e -> e.event().equals("advisory"))
+                            .map(SseEvent::seq).toList();
+                    assertThat(seqs.get(0)).isEqualTo(resumed.getKey() + 1);
+                    assertThat(seqs).doesNotHaveDuplicates().isSorted();
+                    ctx.completeNow();
+                })));
+    }
+}

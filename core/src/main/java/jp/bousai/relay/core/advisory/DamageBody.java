@@ -15,21 +15,10 @@ public record DamageBody(List<Item> items) implements AdvisoryBody {
 
     /** The groups damage counts fall into. */
     public enum Group implements WireNamed {
-        CASUALTIES("casualties"),
-        HOUSES("houses"),
-        BUILDINGS("buildings"),
-        FIRES("fires"),
-        OTHER("other");
-
-        private final String wireName;
-
-        Group(String wireName) {
-            this.wireName = wireName;
-        }
-
-        @Override
-        public String wireName() {
-            return wireName;
-        }
+        CASUALTIES,
+        HOUSES,
+        BUILDINGS,
+        FIRES,
+        OTHER
     }
 }

@@ -7,20 +7,13 @@ public record HeadquartersBody(Kind kind, Status status, OffsetDateTime time) im
 
     /** 警戒本部 (warning) or 対策本部 (response). */
     public enum Kind implements WireNamed {
-        WARNING("warning", "災害警戒本部"),
-        RESPONSE("response", "災害対策本部");
+        WARNING("災害警戒本部"),
+        RESPONSE("災害対策本部");
 
-        private final String wireName;
         private final String label;
 
-        Kind(String wireName, String label) {
-            this.wireName = wireName;
+        Kind(String label) {
             this.label = label;
-        }
-
-        @Override
-        public String wireName() {
-            return wireName;
         }
 
         public String label() {
@@ -30,20 +23,13 @@ public record HeadquartersBody(Kind kind, Status status, OffsetDateTime time) im
 
     /** 設置 (established) or 解散 (dissolved). */
     public enum Status implements WireNamed {
-        ESTABLISHED("established", "設置"),
-        DISSOLVED("dissolved", "解散");
+        ESTABLISHED("設置"),
+        DISSOLVED("解散");
 
-        private final String wireName;
         private final String label;
 
-        Status(String wireName, String label) {
-            this.wireName = wireName;
+        Status(String label) {
             this.label = label;
-        }
-
-        @Override
-        public String wireName() {
-            return wireName;
         }
 
         public String label() {

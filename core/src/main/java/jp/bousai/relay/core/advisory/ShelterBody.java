@@ -21,23 +21,16 @@ public record ShelterBody(List<Shelter> shelters) implements AdvisoryBody {
 
     /** Whether a shelter is open: 未開設 / 開設 / 閉鎖 / 常設 / 不明. */
     public enum Status implements WireNamed {
-        NOT_OPENED("not-opened", "未開設"),
-        OPEN("open", "開設"),
-        CLOSED("closed", "閉鎖"),
-        PERMANENT("permanent", "常設"),
-        UNKNOWN("unknown", "不明");
+        NOT_OPENED("未開設"),
+        OPEN("開設"),
+        CLOSED("閉鎖"),
+        PERMANENT("常設"),
+        UNKNOWN("不明");
 
-        private final String wireName;
         private final String label;
 
-        Status(String wireName, String label) {
-            this.wireName = wireName;
+        Status(String label) {
             this.label = label;
-        }
-
-        @Override
-        public String wireName() {
-            return wireName;
         }
 
         public String label() {
@@ -47,22 +40,15 @@ public record ShelterBody(List<Shelter> shelters) implements AdvisoryBody {
 
     /** How full a shelter is: 空き / 混雑 / 定員一杯 / 不明. */
     public enum Crowding implements WireNamed {
-        VACANT("vacant", "空き"),
-        CROWDED("crowded", "混雑"),
-        FULL("full", "定員一杯"),
-        UNKNOWN("unknown", "不明");
+        VACANT("空き"),
+        CROWDED("混雑"),
+        FULL("定員一杯"),
+        UNKNOWN("不明");
 
-        private final String wireName;
         private final String label;
 
-        Crowding(String wireName, String label) {
-            this.wireName = wireName;
+        Crowding(String label) {
             this.label = label;
-        }
-
-        @Override
-        public String wireName() {
-            return wireName;
         }
 
         public String label() {

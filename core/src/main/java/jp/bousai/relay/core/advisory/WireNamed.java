@@ -1,11 +1,17 @@
 package jp.bousai.relay.core.advisory;
 
+import java.util.Locale;
 import java.util.Optional;
 
-/** An enum constant with the name it goes by on the wire. */
+/**
+ * An enum constant with the name it goes by on the wire. By default that is the constant's name
+ * in lower case with dashes, e.g. {@code NOT_OPENED} is {@code not-opened}.
+ */
 public interface WireNamed {
 
-    String wireName();
+    default String wireName() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** The constant of {@code type} whose wire name is exactly {@code name}. */
     static <E extends Enum<E> & WireNamed> Optional<E> find(Class<E> type, String name) {

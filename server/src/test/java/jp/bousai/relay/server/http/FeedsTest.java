@@ -4,14 +4,11 @@ import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,34 +16,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import jp.bousai.relay.server.testing.Examples;
-import jp.bousai.relay.server.testing.RelayFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jp.bousai.relay.server.testing.RelayTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
-class FeedsTest {
-
-    @TempDir
-    Path dataDir;
-    private RelayFixture relay;
-
-    @BeforeEach
-    void start(Vertx vertx, VertxTestContext ctx) {
-        RelayFixture.start(vertx, dataDir).onComplete(ctx.succeeding(started -> {
-            relay = started;
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterEach
-    void stop(VertxTestContext ctx) {
-        relay.stop().onComplete(ctx.succeedingThenComplete());
-    }
+class FeedsTest extends RelayTest {
 
     private ObjectNode validForAnHour() {
         OffsetDateTime now = relay.clock().instant().atOffset(ZoneOffset.ofHours(9));

@@ -6,44 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.testing.Examples;
-import jp.bousai.relay.server.testing.RelayFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jp.bousai.relay.server.testing.RelayTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
-class IngestApiTest {
-
-    @TempDir
-    Path dataDir;
-    private RelayFixture relay;
-
-    @BeforeEach
-    void start(Vertx vertx, VertxTestContext ctx) {
-        RelayFixture.start(vertx, dataDir).onComplete(ctx.succeeding(started -> {
-            relay = started;
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterEach
-    void stop(VertxTestContext ctx) {
-        relay.stop().onComplete(ctx.succeedingThenComplete());
-    }
+class IngestApiTest extends RelayTest {
 
     @Test
     void acceptsTheShippedOrderAndItsUpdate(VertxTestContext ctx) {

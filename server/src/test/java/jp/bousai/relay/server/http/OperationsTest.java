@@ -8,38 +8,14 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetSocket;
 import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.testing.Examples;
-import jp.bousai.relay.server.testing.RelayFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import jp.bousai.relay.server.testing.RelayTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
-class OperationsTest {
-
-    @TempDir
-    Path dataDir;
-    private RelayFixture relay;
-
-    @BeforeEach
-    void start(Vertx vertx, VertxTestContext ctx) {
-        RelayFixture.start(vertx, dataDir).onComplete(ctx.succeeding(started -> {
-            relay = started;
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterEach
-    void stop(VertxTestContext ctx) {
-        relay.stop().onComplete(ctx.succeedingThenComplete());
-    }
+class OperationsTest extends RelayTest {
 
     @Test
     void metricsMoveWithIngestAndDelivery(VertxTestContext ctx) {

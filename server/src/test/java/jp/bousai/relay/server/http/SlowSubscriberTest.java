@@ -7,47 +7,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.testing.Examples;
-import jp.bousai.relay.server.testing.RelayFixture;
+import jp.bousai.relay.server.testing.RelayTest;
 import jp.bousai.relay.server.testing.SseClient;
 import jp.bousai.relay.server.testing.SseEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
-class SlowSubscriberTest {
+class SlowSubscriberTest extends RelayTest {
 
     /** Enough posts of about 1 MB to fill any loopback socket buffers many times over. */
     private static final int MAX_POSTS = 80;
 
-    @TempDir
-    Path dataDir;
-    private RelayFixture relay;
-
-    @BeforeEach
-    void start(Vertx vertx, VertxTestContext ctx) {
-        RelayFixture.start(vertx, dataDir, Map.of("BOUSAI_STREAM_MAX_PENDING_BYTES", "65536"))
-                .onComplete(ctx.succeeding(started -> {
-                    relay = started;
-                    ctx.completeNow();
-                }));
-    }
-
-    @AfterEach
-    void stop(VertxTestContext ctx) {
-        relay.stop().onComplete(ctx.succeedingThenComplete());
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of("BOUSAI_STREAM_MAX_PENDING_BYTES", "65536");
     }
 
     /** An order of about 1 MB: four details of 4,000 sub-areas each. */

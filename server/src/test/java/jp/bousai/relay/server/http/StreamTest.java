@@ -11,9 +11,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,34 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import jp.bousai.relay.server.testing.Examples;
 import jp.bousai.relay.server.testing.RelayFixture;
+import jp.bousai.relay.server.testing.RelayTest;
 import jp.bousai.relay.server.testing.SseClient;
 import jp.bousai.relay.server.testing.SseEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-class StreamTest {
-
-    @TempDir
-    Path dataDir;
-    private RelayFixture relay;
-
-    @BeforeEach
-    void start(Vertx vertx, VertxTestContext ctx) {
-        RelayFixture.start(vertx, dataDir).onComplete(ctx.succeeding(started -> {
-            relay = started;
-            ctx.completeNow();
-        }));
-    }
-
-    @AfterEach
-    void stop(VertxTestContext ctx) {
-        relay.stop().onComplete(ctx.succeedingThenComplete());
-    }
+class StreamTest extends RelayTest {
 
     static ObjectNode osakaOrder() {
         ObjectNode order = Examples.fresh(Examples.ORDER);

@@ -1,6 +1,7 @@
 package jp.bousai.relay.server.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -32,6 +33,11 @@ public final class ProblemResponses implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (ctx.failure() instanceof HttpClosedException) {
+            LOG.debug("[{} {}] the client closed the connection mid-request; nothing was stored",
+                    ctx.request().method(), ctx.request().path());
+            return;
+        }
         ProblemException problem = problemOf(ctx);
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {

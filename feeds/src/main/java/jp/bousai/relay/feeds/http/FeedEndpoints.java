@@ -66,8 +66,9 @@ public final class FeedEndpoints {
         return "bousai-relay 防災情報 (" + view.advisories().size() + ")";
     }
 
-    /** The scheme and authority the client used to reach this server. */
+    /** The scheme and authority the client used to reach this server (its address without a Host header). */
     static String baseUrl(HttpServerRequest request) {
-        return request.scheme() + "://" + request.authority();
+        Object authority = request.authority() != null ? request.authority() : request.localAddress();
+        return request.scheme() + "://" + authority;
     }
 }

@@ -123,6 +123,17 @@ class StreamTest extends RelayTest {
     }
 
     @Test
+    void idleStreamsGetHeartbeats(Vertx vertx, VertxTestContext ctx) {
+        RelayFixture.start(vertx, dataDir.resolve("heartbeat"), java.util.Map.of("BOUSAI_STREAM_HEARTBEAT", "100ms"))
+                .compose(fast -> fast.stream("/api/v1/stream").compose(client -> client.heartbeats(2))
+                        .eventually(fast::stop))
+                .onComplete(ctx.succeeding(count -> ctx.verify(() -> {
+                    assertThat(count).isGreaterThanOrEqualTo(2);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
     void drillsReachOnlySubscribersWhoAskForThem(VertxTestContext ctx) {
         Future<SseClient> actualOnly = relay.stream("/api/v1/stream?area=13");
         Future<SseClient> drills = relay.stream("/api/v1/stream?area=13&mode=Exercise");

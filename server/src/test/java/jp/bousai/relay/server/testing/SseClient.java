@@ -22,6 +22,7 @@ public final class SseClient {
     private final List<SseEvent> events = new ArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final StringBuilder pending = new StringBuilder();
+    private int heartbeats;
     private HttpClientResponse response;
     private boolean ended;
 
@@ -85,6 +86,11 @@ public final class SseClient {
         return until(all -> all.stream().anyMatch(e -> e.id() != null && Long.parseLong(e.id()) >= seq));
     }
 
+    /** Completes once {@code count} heartbeat comments were received. */
+    public Future<Integer> heartbeats(int count) {
+        return until(all -> heartbeats >= count).map(all -> heartbeats);
+    }
+
     public List<SseEvent> events() {
         return List.copyOf(events);
     }
@@ -125,6 +131,10 @@ public final class SseClient {
         StringBuilder data = new StringBuilder();
         boolean any = false;
         for (String line : frame.split("\n")) {
+            if (line.startsWith(": heartbeat")) {
+                heartbeats++;
+                continue;
+            }
             if (line.startsWith(":") || line.startsWith("retry:")) {
                 continue;
             }

@@ -81,7 +81,7 @@ final class AppendStatements {
     private void checkLifecycle(Submission submission) throws SQLException {
         Advisory advisory = submission.advisory();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT revision, sender, category, cancelled FROM documents WHERE document_id = ?")) {
+                "SELECT revision, sender, category, cancelled, mode FROM documents WHERE document_id = ?")) {
             select.setString(1, advisory.documentId());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -102,6 +102,11 @@ final class AppendStatements {
                     throw new ProblemException(ProblemType.CONFLICT, "revision " + advisory.revision()
                             + " of document " + advisory.documentId() + " is stale: revision " + stored
                             + " is stored; send revision " + (stored + 1) + " or higher");
+                }
+                if (!row.getString(5).equals(advisory.mode().wireName())) {
+                    throw new ProblemException(ProblemType.CONFLICT, "document " + advisory.documentId()
+                            + " is in mode " + row.getString(5) + "; a revision cannot move it to mode "
+                            + advisory.mode().wireName() + " (issue a new document instead)");
                 }
                 if (!row.getString(3).equals(advisory.category().wireName())) {
                     throw new ProblemException(ProblemType.CONFLICT, "document " + advisory.documentId()

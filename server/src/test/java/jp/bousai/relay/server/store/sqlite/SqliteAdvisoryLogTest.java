@@ -95,6 +95,21 @@ class SqliteAdvisoryLogTest {
     }
 
     @Test
+    void aRevisionCannotTurnADrillIntoARealOrderOrBack(VertxTestContext ctx) {
+        ObjectNode drill = Examples.fresh(Examples.ORDER).put("mode", "Exercise");
+        ObjectNode madeReal = drill.deepCopy().put("distributionId", "real").put("revision", 2)
+                .put("type", "Update").put("mode", "Actual");
+        log.append(Examples.submission(drill))
+                .compose(x -> refusal(log.append(Examples.submission(madeReal))))
+                .onComplete(ctx.succeeding(refused -> ctx.verify(() -> {
+                    assertThat(refused.type()).isEqualTo(ProblemType.CONFLICT);
+                    assertThat(refused.detail()).contains("is in mode Exercise").contains("cannot move it to mode Actual");
+                    assertThat(committed).hasSize(1);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
     void nothingMayFollowACancel(VertxTestContext ctx) {
         ObjectNode order = Examples.fresh(Examples.ORDER);
         ObjectNode cancel = order.deepCopy().put("distributionId", "c").put("revision", 2).put("type", "Cancel");

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <p>Every accepted version gets a global, gap-free sequence number. A future returned by
  * {@link #append} completes only once the version is on disk. Listeners registered with
- * {@link #onCommitted} see every committed version exactly once, in sequence order.
+ * {@link #onCommitted} see every committed version exactly once, in sequence order, and before
+ * the append's future completes: once a sender is acknowledged, fan-out already has the version.
  */
 public interface AdvisoryLog {
 
@@ -22,8 +23,8 @@ public interface AdvisoryLog {
      */
     Future<AppendOutcome> append(Submission submission);
 
-    /** The published documents (active or lifted at {@code now}) matching {@code filter}. */
-    Future<CurrentView> current(AdvisoryFilter filter, Instant now);
+    /** A page of the published documents (active or lifted at {@code now}) matching {@code filter}. */
+    Future<CurrentView> current(AdvisoryFilter filter, Instant now, Page page);
 
     /** A document's latest version, whatever its state. */
     Future<Optional<CurrentAdvisory>> document(String documentId, Instant now);

@@ -2,11 +2,14 @@ package jp.bousai.relay.feeds.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.stream.Collectors;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.CurrentView;
+import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.render.AtomFeedWriter;
@@ -21,6 +24,9 @@ public final class FeedEndpoints {
 
     public static final String JSON = "application/json; charset=utf-8";
     public static final String ATOM = "application/atom+xml; charset=utf-8";
+    /** Items per page unless {@code limit} says otherwise, and the most it may ask for. */
+    public static final int DEFAULT_PAGE = 500;
+    public static final int MAX_PAGE = 2_000;
 
     private final AdvisoryLog log;
     private final Clock clock;
@@ -30,21 +36,35 @@ public final class FeedEndpoints {
         this.clock = clock;
     }
 
+    /** Oldest first, {@code limit} per page; {@code next} names the following page while there is one. */
     public void listJson(RoutingContext ctx) {
         AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
-        log.current(filter, clock.instant()).onSuccess(view -> {
-            String body = "{\"headSeq\":" + view.headSeq() + ",\"advisories\":[" + view.advisories().stream()
+        Long after = FilterParams.sequenceNumber("query parameter 'after'", ctx.queryParams().get("after"));
+        Page page = Page.oldestFirst(after == null ? 0 : after, FilterParams.limit(ctx.queryParams(), DEFAULT_PAGE,
+                MAX_PAGE));
+        log.current(filter, clock.instant(), page).onSuccess(view -> {
+            StringBuilder body = new StringBuilder("{\"headSeq\":").append(view.headSeq());
+            if (view.nextCursor() != null) {
+                body.append(",\"next\":\"").append(pageUrl(ctx.request(), "after", view.nextCursor())).append('"');
+            }
+            body.append(",\"advisories\":[").append(view.advisories().stream()
                     .map(current -> RecordJson.of(current.record(), current.state()))
-                    .collect(Collectors.joining(",")) + "]}";
-            ConditionalGet.respond(ctx.request(), JSON, body, view.lastChanged());
+                    .collect(Collectors.joining(","))).append("]}");
+            ConditionalGet.respond(ctx.request(), JSON, body.toString(), view.lastChanged());
         }).onFailure(ctx::fail);
     }
 
+    /** Newest first, {@code limit} entries; a {@code next} link (RFC 5005) leads to older ones. */
     public void atom(RoutingContext ctx) {
         AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
-        log.current(filter, clock.instant()).onSuccess(view -> {
+        Long before = FilterParams.sequenceNumber("query parameter 'before'", ctx.queryParams().get("before"));
+        Page page = Page.newestFirst(before == null ? Long.MAX_VALUE : before,
+                FilterParams.limit(ctx.queryParams(), DEFAULT_PAGE, MAX_PAGE));
+        log.current(filter, clock.instant(), page).onSuccess(view -> {
             HttpServerRequest request = ctx.request();
-            String body = AtomFeedWriter.write(view, baseUrl(request) + request.uri(), baseUrl(request),
+            String next = view.nextCursor() == null ? null
+                    : baseUrl(request) + pageUrl(request, "before", view.nextCursor());
+            String body = AtomFeedWriter.write(view, baseUrl(request) + request.uri(), baseUrl(request), next,
                     title(view));
             ConditionalGet.respond(request, ATOM, body, view.lastChanged());
         }).onFailure(ctx::fail);
@@ -64,6 +84,18 @@ public final class FeedEndpoints {
 
     private static String title(CurrentView view) {
         return "bousai-relay 防災情報 (" + view.advisories().size() + ")";
+    }
+
+    /** This request's path and query with the cursor parameter {@code name} set to {@code cursor}. */
+    static String pageUrl(HttpServerRequest request, String name, long cursor) {
+        StringBuilder url = new StringBuilder(request.path()).append('?');
+        request.params().forEach((key, value) -> {
+            if (!key.equals(name)) {
+                url.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return url.append(name).append('=').append(cursor).toString();
     }
 
     /** The scheme and authority the client used to reach this server (its address without a Host header). */

@@ -61,6 +61,24 @@ public final class FilterParams {
                 + value + "'");
     }
 
+    /** A page size from the {@code limit} parameter: {@code defaultLimit} when absent, at most {@code maxLimit}. */
+    public static int limit(MultiMap params, int defaultLimit, int maxLimit) {
+        String value = params.get("limit");
+        if (value == null || value.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= maxLimit) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ProblemException(ProblemType.MALFORMED, "query parameter 'limit' must be 1 to " + maxLimit
+                + ", got '" + value + "'");
+    }
+
     /** A true/false flag; absent is false. */
     public static boolean flag(MultiMap params, String name) {
         String value = params.get(name);

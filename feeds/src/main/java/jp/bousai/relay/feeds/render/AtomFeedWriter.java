@@ -29,8 +29,9 @@ public final class AtomFeedWriter {
     /**
      * @param selfUrl the feed's own URL, also its id
      * @param baseUrl where document links point to, e.g. {@code http://host:8080}
+     * @param nextUrl the page of older entries (RFC 5005 {@code next}), or null on the last page
      */
-    public static String write(CurrentView view, String selfUrl, String baseUrl, String title) {
+    public static String write(CurrentView view, String selfUrl, String baseUrl, String nextUrl, String title) {
         StringWriter out = new StringWriter(4096);
         try {
             XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out);
@@ -44,6 +45,9 @@ public final class AtomFeedWriter {
             element(xml, "name", "bousai-relay");
             xml.writeEndElement();
             link(xml, "self", "application/atom+xml", selfUrl);
+            if (nextUrl != null) {
+                link(xml, "next", "application/atom+xml", nextUrl);
+            }
             for (CurrentAdvisory current : view.advisories()) {
                 entry(xml, current, baseUrl);
             }

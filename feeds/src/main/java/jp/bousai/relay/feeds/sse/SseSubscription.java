@@ -8,6 +8,7 @@ import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
+import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.feeds.live.LiveEvent;
 import jp.bousai.relay.feeds.live.LiveHub;
@@ -136,7 +137,17 @@ final class SseSubscription implements LiveSubscriber {
     }
 
     private void sendSnapshot() {
-        log.current(filter, clock.instant()).onComplete(result -> {
+        sendSnapshotPage(0, -1, 0);
+    }
+
+    /**
+     * Sends the published documents page by page. The snapshot covers the log up to the head of
+     * the first page's read; what changed after it is replayed by the catch-up that follows (a
+     * document changed between pages may then be seen in the snapshot and as an event, never not
+     * at all).
+     */
+    private void sendSnapshotPage(long afterSeq, long coveredSeq, int sent) {
+        log.current(filter, clock.instant(), Page.oldestFirst(afterSeq, pageSize)).onComplete(result -> {
             if (state == State.CLOSED) {
                 return;
             }
@@ -145,11 +156,17 @@ final class SseSubscription implements LiveSubscriber {
                 return;
             }
             var view = result.result();
+            long covered = coveredSeq < 0 ? view.headSeq() : coveredSeq;
             for (CurrentAdvisory current : view.advisories()) {
                 response.write(SseFrames.snapshot(current));
             }
-            response.write(SseFrames.snapshotEnd(view.headSeq(), view.advisories().size()));
-            lastSent = view.headSeq();
+            int total = sent + view.advisories().size();
+            if (view.nextCursor() != null) {
+                whenWritable(() -> sendSnapshotPage(view.nextCursor(), covered, total));
+                return;
+            }
+            response.write(SseFrames.snapshotEnd(covered, total));
+            lastSent = covered;
             finishCatchUp();
         });
     }

@@ -4,6 +4,7 @@ import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxTestContext;
@@ -112,6 +113,41 @@ class FeedsTest extends RelayTest {
                     assertThat(both.get(1).getJsonArray("advisories")).isEmpty();
                     ctx.completeNow();
                 })));
+    }
+
+    @Test
+    void pagesTheJsonListOldestFirstAndAtomNewestFirst(VertxTestContext ctx) {
+        Future<Void> posted = Future.succeededFuture();
+        for (int i = 0; i < 5; i++) {
+            posted = posted.compose(v -> relay.issue(Examples.fresh(Examples.ORDER), CHIYODA_KEY).mapEmpty());
+        }
+        posted.compose(v -> relay.getJson("/api/v1/advisories?area=13&limit=2"))
+                .compose(first -> relay.getJson(first.getString("next"))
+                        .compose(second -> relay.getJson(second.getString("next"))
+                                .map(third -> List.of(first, second, third))))
+                .compose(pages -> relay.web().get("/feeds/atom?limit=2").send().map(atom -> {
+                    String xml = atom.bodyAsString();
+                    assertThat(xml).contains("rel=\"next\"").contains("before=4");
+                    assertThat(xml.indexOf("document:")).isLessThan(xml.lastIndexOf("document:"));
+                    return pages;
+                }))
+                .onComplete(ctx.succeeding(pages -> ctx.verify(() -> {
+                    assertThat(pages.get(0).getString("next")).isEqualTo("/api/v1/advisories?area=13&limit=2&after=2");
+                    List<Long> seqs = pages.stream().flatMap(page -> page.getJsonArray("advisories").stream())
+                            .map(item -> ((JsonObject) item).getLong("seq")).toList();
+                    assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 5L);
+                    assertThat(pages.get(2).containsKey("next")).isFalse();
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void refusesABadLimit(VertxTestContext ctx) {
+        relay.web().get("/api/v1/advisories?limit=0").send().onComplete(ctx.succeeding(response -> ctx.verify(() -> {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.bodyAsJsonObject().getString("detail")).contains("'limit'").contains("1 to 2000");
+            ctx.completeNow();
+        })));
     }
 
     @Test

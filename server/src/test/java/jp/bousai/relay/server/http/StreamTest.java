@@ -175,6 +175,27 @@ class StreamTest extends RelayTest {
     }
 
     @Test
+    void snapshotsLargerThanAPageArriveWhole(Vertx vertx, VertxTestContext ctx) {
+        RelayFixture.start(vertx, dataDir.resolve("paged"), java.util.Map.of("BOUSAI_STREAM_REPLAY_PAGE_SIZE", "2"))
+                .compose(paged -> {
+                    Future<Void> posted = Future.succeededFuture();
+                    for (int i = 0; i < 5; i++) {
+                        posted = posted.compose(v -> paged.issue(Examples.fresh(Examples.ORDER), CHIYODA_KEY).mapEmpty());
+                    }
+                    return posted.compose(v -> paged.stream("/api/v1/stream?snapshot=true"))
+                            .compose(client -> client.until(events -> events.stream()
+                                    .anyMatch(e -> e.event().equals("snapshot-end"))))
+                            .eventually(paged::stop);
+                })
+                .onComplete(ctx.succeeding(events -> ctx.verify(() -> {
+                    assertThat(events.stream().filter(e -> e.event().equals("snapshot")).map(SseEvent::seq).toList())
+                            .containsExactly(1L, 2L, 3L, 4L, 5L);
+                    assertThat(events.get(events.size() - 1).json().getInteger("count")).isEqualTo(5);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
     void saysSoWhenTheResumePointIsNoLongerRetained(VertxTestContext ctx) {
         ObjectNode order = Examples.fresh(Examples.ORDER);
         ObjectNode update = order.deepCopy().put("distributionId", "u2").put("revision", 2).put("type", "Update");

@@ -21,6 +21,7 @@ import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
 import jp.bousai.relay.core.log.Hub;
+import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
@@ -85,8 +86,8 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     }
 
     @Override
-    public Future<CurrentView> current(AdvisoryFilter filter, Instant now) {
-        return read(connection -> SqliteReads.current(connection, filter, now));
+    public Future<CurrentView> current(AdvisoryFilter filter, Instant now, Page page) {
+        return read(connection -> SqliteReads.current(connection, filter, now, page));
     }
 
     @Override

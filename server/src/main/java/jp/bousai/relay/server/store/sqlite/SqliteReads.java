@@ -15,6 +15,7 @@ import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
 import jp.bousai.relay.core.log.DocumentState;
+import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.validation.FieldErrors;
 
@@ -27,21 +28,31 @@ final class SqliteReads {
     private SqliteReads() {
     }
 
-    static CurrentView current(Connection connection, AdvisoryFilter filter, Instant now) throws SQLException {
+    static CurrentView current(Connection connection, AdvisoryFilter filter, Instant now, Page page)
+            throws SQLException {
         FilterSql where = FilterSql.of(filter, "document_areas", "document_id");
         long nowMillis = now.toEpochMilli();
         List<CurrentAdvisory> advisories = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
                 + " FROM documents t JOIN versions v ON v.seq = t.seq WHERE t.cancelled = 0"
-                + " AND (t.valid_until IS NULL OR t.valid_until > ?) AND " + where.sql() + " ORDER BY t.seq")) {
+                + " AND (t.valid_until IS NULL OR t.valid_until > ?) AND " + where.sql()
+                + (page.newestFirst() ? " AND t.seq < ? ORDER BY t.seq DESC" : " AND t.seq > ? ORDER BY t.seq")
+                + " LIMIT ?")) {
             select.setLong(1, nowMillis);
-            bind(select, 2, where.parameters());
+            int next = bind(select, 2, where.parameters());
+            select.setLong(next, page.cursor());
+            select.setInt(next + 1, page.limit() + 1);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     AdvisoryRecord record = record(rows);
                     advisories.add(new CurrentAdvisory(record, DocumentState.of(record.advisory(), now)));
                 }
             }
+        }
+        Long nextCursor = null;
+        if (advisories.size() > page.limit()) {
+            advisories.remove(advisories.size() - 1);
+            nextCursor = advisories.get(advisories.size() - 1).record().seq();
         }
         Instant lastChanged = null;
         try (PreparedStatement select = connection.prepareStatement("SELECT max(t.changed_at), "
@@ -55,7 +66,7 @@ final class SqliteReads {
                 }
             }
         }
-        return new CurrentView(advisories, Meta.read(connection, Meta.HEAD_SEQ, 0), lastChanged);
+        return new CurrentView(advisories, Meta.read(connection, Meta.HEAD_SEQ, 0), lastChanged, nextCursor);
     }
 
     static Optional<CurrentAdvisory> document(Connection connection, String documentId, Instant now)

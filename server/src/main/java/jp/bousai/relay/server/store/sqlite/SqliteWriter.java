@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The log's only writer: one thread that takes appends from a bounded queue and commits them in
  * groups, so that concurrent senders share one fsync. Each append runs under its own savepoint,
  * so a refused one leaves the others in its group untouched. Callers hear back on their own
- * Vert.x context once the group is durable; listeners then see the accepted versions in
- * sequence order.
+ * Vert.x context once the group is durable; listeners see each accepted version, in sequence
+ * order, before its sender hears back.
  */
 final class SqliteWriter implements Runnable {
 
@@ -160,8 +160,8 @@ final class SqliteWriter implements Runnable {
             if (outcome instanceof AppendOutcome.Accepted accepted) {
                 headSeq = accepted.seq();
                 return () -> {
-                    context.runOnContext(v -> promise.complete(outcome));
                     notifyListeners(accepted);
+                    context.runOnContext(v -> promise.complete(outcome));
                 };
             }
             return () -> context.runOnContext(v -> promise.complete(outcome));

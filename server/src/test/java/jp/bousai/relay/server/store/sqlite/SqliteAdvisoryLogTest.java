@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.AdvisoryRecord;
+import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.server.store.StoreOptions;
@@ -118,7 +119,7 @@ class SqliteAdvisoryLogTest {
         log.append(Examples.submission(order))
                 .compose(x -> log.append(Examples.submission(cancel)))
                 .compose(x -> refusal(log.append(Examples.submission(after))))
-                .compose(refused -> log.current(AdvisoryFilter.ACTUAL_EVERYWHERE, Instant.now()).map(view -> {
+                .compose(refused -> log.current(AdvisoryFilter.ACTUAL_EVERYWHERE, Instant.now(), Page.oldestFirst(0, 10)).map(view -> {
                     assertThat(refused.detail()).contains("was cancelled at revision 2");
                     return view;
                 }))

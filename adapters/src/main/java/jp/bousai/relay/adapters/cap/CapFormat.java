@@ -1,0 +1,72 @@
+package jp.bousai.relay.adapters.cap;
+
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import jp.bousai.relay.adapters.InboundFormat;
+import jp.bousai.relay.adapters.xml.SafeXml;
+import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.problem.FieldError;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.validation.FieldErrors;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * OASIS CAP 1.2 as sent by municipal disaster systems: validated against the bundled OASIS
+ * schema and the rules beyond it ({@link CapRules}), then mapped by {@link CapMapper}.
+ */
+public final class CapFormat implements InboundFormat {
+
+    public static final String NAME = "cap";
+    private static final Schema SCHEMA = loadSchema();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> contentTypes() {
+        return List.of("application/cap+xml", "application/xml");
+    }
+
+    @Override
+    public Advisory decode(byte[] body, FieldErrors errors) {
+        return CapMapper.map(readAlert(body), errors);
+    }
+
+    /**
+     * Parses, validates and checks a CAP alert.
+     *
+     * @throws ProblemException {@code MALFORMED} for unacceptable XML, {@code INVALID} listing the
+     *         schema errors or the broken rules
+     */
+    static CapAlert readAlert(byte[] body) {
+        Document document = SafeXml.parse(body, SCHEMA);
+        Element root = document.getDocumentElement();
+        if (!CapReader.NS.equals(root.getNamespaceURI()) || !"alert".equals(root.getLocalName())) {
+            throw ProblemException.invalid(List.of(new FieldError("/" + root.getLocalName(),
+                    "the root element must be alert in namespace " + CapReader.NS)));
+        }
+        CapAlert alert = CapReader.read(document);
+        FieldErrors broken = new FieldErrors();
+        CapRules.check(alert, broken);
+        broken.throwIfAny();
+        return alert;
+    }
+
+    private static Schema loadSchema() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newSchema(CapFormat.class.getResource("CAP-v1.2.xsd"));
+        } catch (SAXException e) {
+            throw new IllegalStateException("the bundled CAP 1.2 schema does not load", e);
+        }
+    }
+}

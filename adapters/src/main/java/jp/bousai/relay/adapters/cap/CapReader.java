@@ -1,0 +1,70 @@
+package jp.bousai.relay.adapters.cap;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Reads a schema-valid CAP 1.2 document into a {@link CapAlert}, by namespace URI only. */
+final class CapReader {
+
+    static final String NS = "urn:oasis:names:tc:emergency:cap:1.2";
+
+    private CapReader() {
+    }
+
+    static CapAlert read(Document document) {
+        Element alert = document.getDocumentElement();
+        List<CapAlert.Info> infos = new ArrayList<>();
+        List<Element> infoElements = children(alert, "info");
+        for (int i = 0; i < infoElements.size(); i++) {
+            infos.add(info(infoElements.get(i), "/alert/info[" + (i + 1) + "]"));
+        }
+        return new CapAlert(text(alert, "identifier"), text(alert, "sender"), text(alert, "sent"),
+                text(alert, "status"), text(alert, "msgType"), text(alert, "scope"), text(alert, "restriction"),
+                text(alert, "addresses"), text(alert, "references"), text(alert, "incidents"), infos);
+    }
+
+    private static CapAlert.Info info(Element info, String path) {
+        List<CapAlert.Area> areas = new ArrayList<>();
+        List<Element> areaElements = children(info, "area");
+        for (int i = 0; i < areaElements.size(); i++) {
+            Element area = areaElements.get(i);
+            areas.add(new CapAlert.Area(path + "/area[" + (i + 1) + "]", text(area, "areaDesc"),
+                    texts(area, "polygon"), texts(area, "circle"), pairs(area, "geocode")));
+        }
+        return new CapAlert.Info(path, text(info, "language"), text(info, "event"), texts(info, "responseType"),
+                text(info, "effective"), text(info, "expires"), text(info, "senderName"), text(info, "headline"),
+                text(info, "description"), text(info, "instruction"), text(info, "web"), pairs(info, "parameter"),
+                areas);
+    }
+
+    private static List<CapAlert.NameValue> pairs(Element parent, String name) {
+        List<CapAlert.NameValue> pairs = new ArrayList<>();
+        for (Element pair : children(parent, name)) {
+            pairs.add(new CapAlert.NameValue(text(pair, "valueName"), text(pair, "value")));
+        }
+        return pairs;
+    }
+
+    private static List<String> texts(Element parent, String name) {
+        return children(parent, name).stream().map(e -> e.getTextContent().strip()).toList();
+    }
+
+    private static String text(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        return found.isEmpty() ? null : found.get(0).getTextContent().strip();
+    }
+
+    static List<Element> children(Element parent, String localName) {
+        List<Element> children = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && NS.equals(element.getNamespaceURI())
+                    && localName.equals(element.getLocalName())) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+}

@@ -1,0 +1,70 @@
+package jp.bousai.relay.adapters.xml;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.XMLFilterImpl;
+
+/**
+ * Passes SAX events through while keeping the path of the current element
+ * ({@code /alert/info[1]/area[2]}) and the document locator, and refuses documents nested deeper
+ * than a bound.
+ */
+final class PathTracker extends XMLFilterImpl {
+
+    private final int maxDepth;
+    private final Deque<String> path = new ArrayDeque<>();
+    private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
+    private Locator locator;
+
+    PathTracker(ContentHandler next, int maxDepth) {
+        this.maxDepth = maxDepth;
+        setContentHandler(next);
+        siblingCounts.push(new HashMap<>());
+    }
+
+    @Override
+    public void setDocumentLocator(Locator locator) {
+        this.locator = locator;
+        super.setDocumentLocator(locator);
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+        if (path.size() >= maxDepth) {
+            throw new SAXException("elements are nested deeper than " + maxDepth + " levels");
+        }
+        int index = siblingCounts.peek().merge(localName, 1, Integer::sum);
+        path.addLast(localName + (path.isEmpty() ? "" : "[" + index + "]"));
+        siblingCounts.push(new HashMap<>());
+        super.startElement(uri, localName, qName, atts);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+        super.endElement(uri, localName, qName);
+        path.removeLast();
+        siblingCounts.pop();
+    }
+
+    /** The current element's path, e.g. {@code /alert/info[1]/area[2]}; {@code /} before the root. */
+    String currentPath() {
+        return path.isEmpty() ? "/" : "/" + String.join("/", new ArrayList<>(path));
+    }
+
+    /** "line L, column C" of the parser's position, or empty before parsing started. */
+    String position() {
+        return locator == null ? "" : "line " + locator.getLineNumber() + ", column " + locator.getColumnNumber();
+    }
+
+    List<String> pathElements() {
+        return List.copyOf(path);
+    }
+}

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.bousai.relay.adapters.cap.CapFormat;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
@@ -56,8 +57,10 @@ public final class Relay {
             LiveHub hub = new LiveHub(vertx, config.stream().heartbeat());
             log.onCommitted(hub);
             EventLoopProbe probe = new EventLoopProbe();
+            ApiKeys apiKeys = new ApiKeys(config.apiKeys());
             var routes = new HttpVerticle.Routes(
-                    new IngestHandler(new JsonFormat(), new ApiKeys(config.apiKeys()), log, metrics),
+                    new IngestHandler(new JsonFormat(), apiKeys, log, metrics),
+                    new IngestHandler(new CapFormat(), apiKeys, log, metrics),
                     new FeedEndpoints(log, clock),
                     new SseEndpoint(log, hub, clock, metrics, config.stream()),
                     new MetricsEndpoint(metrics),

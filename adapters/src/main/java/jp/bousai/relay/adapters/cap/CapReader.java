@@ -2,6 +2,7 @@ package jp.bousai.relay.adapters.cap;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.bousai.relay.adapters.xml.PathTracker;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -19,7 +20,7 @@ final class CapReader {
         List<CapAlert.Info> infos = new ArrayList<>();
         List<Element> infoElements = children(alert, "info");
         for (int i = 0; i < infoElements.size(); i++) {
-            infos.add(info(infoElements.get(i), "/alert/info[" + (i + 1) + "]"));
+            infos.add(info(infoElements.get(i), "/alert/" + PathTracker.step("info", i + 1)));
         }
         return new CapAlert(text(alert, "identifier"), text(alert, "sender"), text(alert, "sent"),
                 text(alert, "status"), text(alert, "msgType"), text(alert, "scope"), text(alert, "restriction"),
@@ -31,7 +32,7 @@ final class CapReader {
         List<Element> areaElements = children(info, "area");
         for (int i = 0; i < areaElements.size(); i++) {
             Element area = areaElements.get(i);
-            areas.add(new CapAlert.Area(path + "/area[" + (i + 1) + "]", text(area, "areaDesc"),
+            areas.add(new CapAlert.Area(path + "/" + PathTracker.step("area", i + 1), text(area, "areaDesc"),
                     texts(area, "polygon"), texts(area, "circle"), pairs(area, "geocode")));
         }
         return new CapAlert.Info(path, text(info, "language"), text(info, "event"), texts(info, "responseType"),

@@ -2,11 +2,12 @@ package jp.bousai.relay.adapters.cap;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.bousai.relay.adapters.xml.PathTracker;
 import jp.bousai.relay.core.validation.FieldErrors;
 
 /**
  * The CAP 1.2 rules the schema cannot express, and what this server refuses to distribute.
- * Pointers are element paths, e.g. {@code /alert/info[1]/area[2]/polygon[1]}.
+ * Pointers are element paths, e.g. {@code /alert/info/area[2]/polygon}.
  */
 final class CapRules {
 
@@ -37,10 +38,10 @@ final class CapRules {
         for (CapAlert.Info info : alert.infos()) {
             for (CapAlert.Area area : info.areas()) {
                 for (int i = 0; i < area.polygons().size(); i++) {
-                    polygon(area.polygons().get(i), area.path() + "/polygon[" + (i + 1) + "]", errors);
+                    polygon(area.polygons().get(i), area.path() + "/" + PathTracker.step("polygon", i + 1), errors);
                 }
                 for (int i = 0; i < area.circles().size(); i++) {
-                    circle(area.circles().get(i), area.path() + "/circle[" + (i + 1) + "]", errors);
+                    circle(area.circles().get(i), area.path() + "/" + PathTracker.step("circle", i + 1), errors);
                 }
             }
         }

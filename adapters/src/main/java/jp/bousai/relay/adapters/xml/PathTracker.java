@@ -13,18 +13,19 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * Passes SAX events through while keeping the path of the current element
- * ({@code /alert/info[1]/area[2]}) and the document locator, and refuses documents nested deeper
- * than a bound.
+ * Passes SAX events through while keeping the path of the current element and the document
+ * locator, and refuses documents nested deeper than a bound. A path names each element with its
+ * position among same-named siblings from the second on: {@code /alert/info/area[2]} is the second
+ * area of the first info.
  */
-final class PathTracker extends XMLFilterImpl {
+public final class PathTracker extends XMLFilterImpl {
 
     private final int maxDepth;
     private final Deque<String> path = new ArrayDeque<>();
     private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
     private Locator locator;
 
-    PathTracker(ContentHandler next, int maxDepth) {
+    public PathTracker(ContentHandler next, int maxDepth) {
         this.maxDepth = maxDepth;
         setContentHandler(next);
         siblingCounts.push(new HashMap<>());
@@ -42,7 +43,7 @@ final class PathTracker extends XMLFilterImpl {
             throw new SAXException("elements are nested deeper than " + maxDepth + " levels");
         }
         int index = siblingCounts.peek().merge(localName, 1, Integer::sum);
-        path.addLast(localName + (path.isEmpty() ? "" : "[" + index + "]"));
+        path.addLast(step(localName, index));
         siblingCounts.push(new HashMap<>());
         super.startElement(uri, localName, qName, atts);
     }
@@ -54,7 +55,12 @@ final class PathTracker extends XMLFilterImpl {
         siblingCounts.pop();
     }
 
-    /** The current element's path, e.g. {@code /alert/info[1]/area[2]}; {@code /} before the root. */
+    /** One step of a path: the name, with its position when it is not the first of that name. */
+    public static String step(String name, int position) {
+        return position == 1 ? name : name + "[" + position + "]";
+    }
+
+    /** The current element's path, e.g. {@code /alert/info/area[2]}; {@code /} before the root. */
     String currentPath() {
         return path.isEmpty() ? "/" : "/" + String.join("/", new ArrayList<>(path));
     }

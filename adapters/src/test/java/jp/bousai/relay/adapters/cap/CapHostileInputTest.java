@@ -138,7 +138,7 @@ class CapHostileInputTest {
                         "pattern"),
                 edit("unknown element", "<scope>Public</scope>", "<scope>Public</scope><colour>red</colour>", invalid,
                         "colour"),
-                edit("info without event", "<event>避難指示</event>", "", invalid, "/alert/info[1]"),
+                edit("info without event", "<event>避難指示</event>", "", invalid, "/alert/info"),
                 edit("unknown info category", "<category>Met</category>", "<category>Weather</category>", invalid,
                         "Weather"),
                 edit("unknown urgency", "<urgency>Immediate</urgency>", "<urgency>Now</urgency>", invalid, "Now"),

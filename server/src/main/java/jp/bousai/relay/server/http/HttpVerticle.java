@@ -20,7 +20,7 @@ import jp.bousai.relay.server.metrics.MetricsEndpoint;
 public final class HttpVerticle extends VerticleBase {
 
     /** What the routes call; shared by every instance. */
-    public record Routes(IngestHandler jsonIngest, FeedEndpoints feeds, SseEndpoint stream, MetricsEndpoint metrics,
+    public record Routes(IngestHandler jsonIngest, IngestHandler capIngest, FeedEndpoints feeds, SseEndpoint stream, MetricsEndpoint metrics,
                          HealthEndpoints health, EventLoopProbe probe) {
     }
 
@@ -44,6 +44,10 @@ public final class HttpVerticle extends VerticleBase {
                 .handler((PlatformHandler) routes.jsonIngest()::checkRequest)
                 .handler(body)
                 .handler(routes.jsonIngest()::ingest);
+        router.post("/api/v1/cap")
+                .handler((PlatformHandler) routes.capIngest()::checkRequest)
+                .handler(body)
+                .handler(routes.capIngest()::ingest);
         router.get("/api/v1/advisories").handler(routes.feeds()::listJson);
         router.get("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
         router.get("/api/v1/stream").handler(routes.stream());

@@ -1,6 +1,5 @@
 package jp.bousai.relay.server.http;
 
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,12 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes submissions in one inbound format: authenticate, check the content type, decode,
- * authorise, validate (every error at once), append durably, answer. Bodies larger than
- * {@link #OFF_LOOP_BYTES} are decoded on a worker, so the event loop never parses a large one.
+ * authorise, validate (every error at once), append durably, answer. Decoding and validation
+ * run on a worker, never on the event loop (XML schema validation of a large order takes time).
  */
 public final class IngestHandler {
 
-    public static final int OFF_LOOP_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
     private static final String ISSUER = "bousai.issuer";
     private static final String STARTED = "bousai.started";
@@ -78,10 +76,7 @@ public final class IngestHandler {
         Issuer issuer = ctx.get(ISSUER);
         long started = ctx.get(STARTED);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        Future<Submission> checked = body.length > OFF_LOOP_BYTES
-                ? ctx.vertx().executeBlocking(() -> check(body, issuer), false)
-                : Future.succeededFuture().map(v -> check(body, issuer));
-        checked.compose(log::append).onComplete(result -> {
+        ctx.vertx().executeBlocking(() -> check(body, issuer), false).compose(log::append).onComplete(result -> {
             if (result.failed()) {
                 Throwable cause = result.cause();
                 metrics.rejected(format.name(), cause instanceof ProblemException problem

@@ -17,6 +17,7 @@ import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.config.RelayConfig;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
+import jp.bousai.relay.server.http.CapAcknowledgement;
 import jp.bousai.relay.server.http.HttpVerticle;
 import jp.bousai.relay.server.http.IngestHandler;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
@@ -59,8 +60,8 @@ public final class Relay {
             EventLoopProbe probe = new EventLoopProbe();
             ApiKeys apiKeys = new ApiKeys(config.apiKeys());
             var routes = new HttpVerticle.Routes(
-                    new IngestHandler(new JsonFormat(), apiKeys, log, metrics),
-                    new IngestHandler(new CapFormat(), apiKeys, log, metrics),
+                    new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
+                    new IngestHandler(new CapFormat(), apiKeys, log, metrics, new CapAcknowledgement(clock)),
                     new FeedEndpoints(log, clock),
                     new SseEndpoint(log, hub, clock, metrics, config.stream()),
                     new MetricsEndpoint(metrics),

@@ -21,7 +21,7 @@ import org.xml.sax.SAXException;
 public final class CapFormat implements InboundFormat {
 
     public static final String NAME = "cap";
-    private static final Schema SCHEMA = loadSchema();
+    static final Schema SCHEMA = loadSchema();
 
     @Override
     public String name() {

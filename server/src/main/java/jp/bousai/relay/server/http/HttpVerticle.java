@@ -37,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        ProblemResponses problems = new ProblemResponses(options.maxBodyBytes());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
         // The credential and content-type check is a platform handler so that it may run before
         // the body is read: a request that will be refused anyway is not read.
@@ -47,7 +48,8 @@ public final class HttpVerticle extends VerticleBase {
         router.post("/api/v1/cap")
                 .handler((PlatformHandler) routes.capIngest()::checkRequest)
                 .handler(body)
-                .handler(routes.capIngest()::ingest);
+                .handler(routes.capIngest()::ingest)
+                .failureHandler(ctx -> routes.capIngest().answerFailure(ctx, problems));
         router.get("/api/v1/advisories").handler(routes.feeds()::listJson);
         router.get("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
         router.get("/api/v1/stream").handler(routes.stream());
@@ -57,7 +59,6 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/health/ready").handler(routes.health()::ready);
         router.route().last().handler(ctx -> ctx.fail(new ProblemException(ProblemType.NOT_FOUND,
                 "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
-        ProblemResponses problems = new ProblemResponses(options.maxBodyBytes());
         router.route().failureHandler(problems);
         router.errorHandler(405, problems);
         router.errorHandler(404, problems);

@@ -38,12 +38,32 @@ public final class IngestHandler {
     private final ApiKeys apiKeys;
     private final AdvisoryLog log;
     private final RelayMetrics metrics;
+    private final Acknowledgement acknowledgement;
 
-    public IngestHandler(InboundFormat format, ApiKeys apiKeys, AdvisoryLog log, RelayMetrics metrics) {
+    /** @param acknowledgement the format's own answers, or null for JSON only */
+    public IngestHandler(InboundFormat format, ApiKeys apiKeys, AdvisoryLog log, RelayMetrics metrics,
+                         Acknowledgement acknowledgement) {
         this.format = format;
         this.apiKeys = apiKeys;
         this.log = log;
         this.metrics = metrics;
+        this.acknowledgement = acknowledgement;
+    }
+
+    /**
+     * Answers failures in the format's own way when the sender asks for it (route failure
+     * handler); otherwise leaves them to the problem+json handler.
+     */
+    public void answerFailure(RoutingContext ctx, ProblemResponses problems) {
+        if (acknowledgement == null || !acknowledgement.requested(ctx.request()) || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        ProblemException problem = problems.problemOf(ctx);
+        byte[] received = ctx.body() == null || ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes();
+        ctx.response().setStatusCode(problem.type().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, acknowledgement.contentType())
+                .end(acknowledgement.refused(received, problem));
     }
 
     /** Runs before the body is read: credentials and content type. Synchronous. */
@@ -84,7 +104,7 @@ public final class IngestHandler {
                 ctx.fail(cause);
                 return;
             }
-            reply(ctx, result.result(), started);
+            reply(ctx, result.result(), started, body);
         });
     }
 
@@ -96,7 +116,7 @@ public final class IngestHandler {
         return new Submission(advisory, AdvisoryJsonWriter.write(advisory), format.name(), body, issuer);
     }
 
-    private void reply(RoutingContext ctx, AppendOutcome outcome, long started) {
+    private void reply(RoutingContext ctx, AppendOutcome outcome, long started, byte[] received) {
         JsonObject body = new JsonObject().put("seq", outcome.seq()).put("documentId", outcome.documentId())
                 .put("revision", outcome.revision());
         int status;
@@ -111,9 +131,13 @@ public final class IngestHandler {
             status = 200;
         }
         ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.LOCATION, "/api/v1/advisories/"
-                        + URLEncoder.encode(outcome.documentId(), StandardCharsets.UTF_8))
-                .end(body.encode());
+                        + URLEncoder.encode(outcome.documentId(), StandardCharsets.UTF_8));
+        if (acknowledgement != null && acknowledgement.requested(ctx.request())) {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, acknowledgement.contentType())
+                    .end(acknowledgement.accepted(received, outcome));
+        } else {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
+        }
     }
 }

@@ -71,7 +71,8 @@ public final class ProblemResponses implements Handler<RoutingContext> {
                 .end(body.encode());
     }
 
-    private ProblemException problemOf(RoutingContext ctx) {
+    /** The problem a failed request ends in: its own, or one made from the status Vert.x set. */
+    ProblemException problemOf(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ProblemException problem) {
             if (!problem.type().isClientError()) {

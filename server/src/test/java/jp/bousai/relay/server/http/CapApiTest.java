@@ -103,6 +103,40 @@ class CapApiTest extends RelayTest {
     }
 
     @Test
+    void answersWithACapAckOrErrorWhenAskedTo(VertxTestContext ctx) {
+        Future<io.vertx.ext.web.client.HttpResponse<Buffer>> ack = relay.web().post("/api/v1/cap")
+                .putHeader("Authorization", "Bearer " + CHIYODA_KEY).putHeader("Content-Type", "application/cap+xml")
+                .putHeader("Accept", "application/cap+xml").sendBuffer(fixture("evacuation-alert.xml"));
+        ack.compose(accepted -> relay.web().post("/api/v1/cap").putHeader("Authorization", "Bearer " + CHIYODA_KEY)
+                        .putHeader("Content-Type", "application/cap+xml").putHeader("Accept", "application/cap+xml")
+                        .sendBuffer(Buffer.buffer(fixture("notice.xml").toString()
+                                .replace("<status>Actual</status>", "<status>Draft</status>")))
+                        .map(refused -> List.of(accepted, refused)))
+                .compose(two -> relay.web().post("/api/v1/cap").putHeader("Content-Type", "application/cap+xml")
+                        .putHeader("Accept", "application/cap+xml").sendBuffer(fixture("notice.xml"))
+                        .map(unauthorized -> List.of(two.get(0), two.get(1), unauthorized)))
+                .onComplete(ctx.succeeding(responses -> ctx.verify(() -> {
+                    var accepted = responses.get(0);
+                    assertThat(accepted.statusCode()).isEqualTo(201);
+                    assertThat(accepted.getHeader("Content-Type")).isEqualTo("application/cap+xml");
+                    assertThat(accepted.bodyAsString()).contains("<msgType>Ack</msgType>")
+                            .contains("<references>bousai@city.chiyoda.example.jp,chiyoda-2026-0901-001,"
+                                    + "2026-09-01T10:00:00+09:00</references>")
+                            .contains("accepted as seq 1, document chiyoda-2026-0901-001 revision 1");
+                    var refused = responses.get(1);
+                    assertThat(refused.statusCode()).isEqualTo(422);
+                    assertThat(refused.bodyAsString()).contains("<msgType>Error</msgType>")
+                            .contains("/alert/status: Draft messages are not distributed")
+                            .contains("<references>bousai@city.chiyoda.example.jp,chiyoda-notice-001,");
+                    var unauthorized = responses.get(2);
+                    assertThat(unauthorized.statusCode()).isEqualTo(401);
+                    assertThat(unauthorized.bodyAsString()).contains("<msgType>Error</msgType>")
+                            .contains("401 no credentials");
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
     void takesOnlyCapContentTypes(VertxTestContext ctx) {
         relay.web().post("/api/v1/cap").putHeader("Authorization", "Bearer " + CHIYODA_KEY)
                 .putHeader("Content-Type", "application/json").sendBuffer(fixture("notice.xml"))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bousai.relay.adapters.xml.GeoText;
 import jp.bousai.relay.core.advisory.Geometry;
 import jp.bousai.relay.core.advisory.SubArea;
 import jp.bousai.relay.core.advisory.TargetArea;
@@ -80,22 +81,13 @@ final class CapAreas {
 
     /** The first polygon, else the first circle, else null (the rules have checked their syntax). */
     private static Geometry geometry(CapAlert.Area area) {
+        FieldErrors checked = new FieldErrors();
         if (!area.polygons().isEmpty()) {
-            List<Geometry.LatLon> points = new ArrayList<>();
-            for (String pair : area.polygons().get(0).trim().split("\\s+")) {
-                points.add(point(pair));
-            }
-            return new Geometry.Polygon(points);
+            return GeoText.polygon(area.polygons().get(0), area.path(), checked);
         }
         if (!area.circles().isEmpty()) {
-            String[] parts = area.circles().get(0).trim().split("\\s+");
-            return new Geometry.Circle(point(parts[0]), Double.parseDouble(parts[1]));
+            return GeoText.circle(area.circles().get(0), area.path(), checked);
         }
         return null;
-    }
-
-    private static Geometry.LatLon point(String pair) {
-        String[] latLon = pair.split(",");
-        return new Geometry.LatLon(Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1]));
     }
 }

@@ -2,6 +2,7 @@ package jp.bousai.relay.adapters.cap;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.bousai.relay.adapters.xml.GeoText;
 import jp.bousai.relay.adapters.xml.PathTracker;
 import jp.bousai.relay.core.validation.FieldErrors;
 
@@ -15,7 +16,6 @@ final class CapRules {
     private static final Pattern IDENTIFIER = Pattern.compile("[^\\s,<&]+");
     /** A CAP date-time: seconds and an explicit offset (UTC is written -00:00, not Z). */
     static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[-+]\\d\\d:\\d\\d");
-    private static final Pattern PAIR = Pattern.compile("(-?\\d+(\\.\\d+)?),(-?\\d+(\\.\\d+)?)");
 
     private CapRules() {
     }
@@ -38,10 +38,10 @@ final class CapRules {
         for (CapAlert.Info info : alert.infos()) {
             for (CapAlert.Area area : info.areas()) {
                 for (int i = 0; i < area.polygons().size(); i++) {
-                    polygon(area.polygons().get(i), area.path() + "/" + PathTracker.step("polygon", i + 1), errors);
+                    GeoText.polygon(area.polygons().get(i), area.path() + "/" + PathTracker.step("polygon", i + 1), errors);
                 }
                 for (int i = 0; i < area.circles().size(); i++) {
-                    circle(area.circles().get(i), area.path() + "/" + PathTracker.step("circle", i + 1), errors);
+                    GeoText.circle(area.circles().get(i), area.path() + "/" + PathTracker.step("circle", i + 1), errors);
                 }
             }
         }
@@ -89,41 +89,5 @@ final class CapRules {
                 return;
             }
         }
-    }
-
-    /** A polygon: at least four lat,lon pairs, the last equal to the first. */
-    private static void polygon(String text, String path, FieldErrors errors) {
-        String[] pairs = text.trim().split("\\s+");
-        if (pairs.length < 4) {
-            errors.add(path, "a polygon has at least 4 'lat,lon' pairs, got " + pairs.length);
-            return;
-        }
-        for (String pair : pairs) {
-            if (!validPoint(pair)) {
-                errors.add(path, "'" + pair + "' is not a 'lat,lon' pair within -90..90, -180..180");
-                return;
-            }
-        }
-        if (!pairs[0].equals(pairs[pairs.length - 1])) {
-            errors.add(path, "a polygon must close: its last pair must equal its first (" + pairs[0] + ")");
-        }
-    }
-
-    /** A circle: 'lat,lon radius' with the radius in kilometres. */
-    private static void circle(String text, String path, FieldErrors errors) {
-        String[] parts = text.trim().split("\\s+");
-        if (parts.length != 2 || !validPoint(parts[0]) || !parts[1].matches("\\d+(\\.\\d+)?")) {
-            errors.add(path, "a circle is 'lat,lon radius' (radius in km, not negative), got '" + text + "'");
-        }
-    }
-
-    static boolean validPoint(String pair) {
-        var matcher = PAIR.matcher(pair);
-        if (!matcher.matches()) {
-            return false;
-        }
-        double lat = Double.parseDouble(matcher.group(1));
-        double lon = Double.parseDouble(matcher.group(3));
-        return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
     }
 }

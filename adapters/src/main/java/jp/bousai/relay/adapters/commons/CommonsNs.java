@@ -1,0 +1,99 @@
+package jp.bousai.relay.adapters.commons;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The namespaces of L-Alert (公共情報コモンズ) messages, matched by URI and never by prefix (the
+ * hub re-serialises messages with generated prefixes such as {@code pcx_cns_i19}). PCXML
+ * namespaces come in two generations, {@code .../pcxml1/...3} and {@code .../pcxml1/...4}; both
+ * are accepted, with or without a trailing slash.
+ */
+final class CommonsNs {
+
+    static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String SERVICE = "http://soap.publiccommons.ne.jp/";
+    static final String EDXL = "urn:oasis:names:tc:emergency:EDXL:DE:1.0";
+    static final String COMMONS = "http://xml.publiccommons.ne.jp/xml/edxl/";
+    private static final String PCXML = "http://xml.publiccommons.ne.jp/pcxml1/";
+    private static final Pattern REPORT = Pattern.compile(Pattern.quote(PCXML) + "[34]/?");
+    private static final Pattern INFORMATION_BASIS = Pattern.compile(Pattern.quote(PCXML) + "informationBasis[34]/?");
+    private static final Pattern ELEMENT_BASIS = Pattern.compile(Pattern.quote(PCXML) + "elementBasis[34]/?");
+    private static final Pattern BODY = Pattern.compile(Pattern.quote(PCXML) + "body/[A-Za-z]+[34]/?");
+
+    private CommonsNs() {
+    }
+
+    static boolean isReport(String uri) {
+        return uri != null && REPORT.matcher(uri).matches();
+    }
+
+    static boolean isInformationBasis(String uri) {
+        return uri != null && INFORMATION_BASIS.matcher(uri).matches();
+    }
+
+    static boolean isBody(String uri) {
+        return uri != null && BODY.matcher(uri).matches();
+    }
+
+    /** Any namespace of the PCXML family (report, bases, bodies) or the Commons EDXL extensions. */
+    static boolean isCommons(String uri) {
+        return uri != null && (uri.equals(COMMONS) || REPORT.matcher(uri).matches()
+                || INFORMATION_BASIS.matcher(uri).matches() || ELEMENT_BASIS.matcher(uri).matches()
+                || BODY.matcher(uri).matches());
+    }
+
+    /** The generation (3 or 4) of a PCXML namespace, or 0 for another namespace. */
+    static int generation(String uri) {
+        if (uri == null || !uri.startsWith(PCXML)) {
+            return 0;
+        }
+        String trimmed = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return last == '3' ? 3 : last == '4' ? 4 : 0;
+    }
+
+    /** Child elements with {@code localName} whose namespace satisfies {@code namespace}. */
+    static List<Element> children(Element parent, String localName, java.util.function.Predicate<String> namespace) {
+        List<Element> found = new ArrayList<>();
+        if (parent == null) {
+            return found;
+        }
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && localName.equals(element.getLocalName())
+                    && namespace.test(element.getNamespaceURI())) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    static Element child(Element parent, String localName, java.util.function.Predicate<String> namespace) {
+        List<Element> found = children(parent, localName, namespace);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The trimmed text of the first matching child, or null. */
+    static String text(Element parent, String localName, java.util.function.Predicate<String> namespace) {
+        Element child = child(parent, localName, namespace);
+        if (child == null) {
+            return null;
+        }
+        String text = child.getTextContent().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** Every child element, whatever its namespace. */
+    static List<Element> elements(Element parent) {
+        List<Element> found = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+}

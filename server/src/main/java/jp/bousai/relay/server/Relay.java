@@ -4,9 +4,12 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.bousai.relay.adapters.cap.CapFormat;
+import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
@@ -15,9 +18,12 @@ import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.config.ApiKeyConfig;
 import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.config.RelayConfig;
+import jp.bousai.relay.server.config.SoapUserConfig;
+import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
 import jp.bousai.relay.server.http.CapAcknowledgement;
+import jp.bousai.relay.server.http.CommonsSoapEndpoint;
 import jp.bousai.relay.server.http.HttpVerticle;
 import jp.bousai.relay.server.http.IngestHandler;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
@@ -51,7 +57,7 @@ public final class Relay {
 
     /** Opens the log, wires the hub to it and starts the HTTP servers. */
     public static Future<Relay> start(Vertx vertx, RelayConfig config, Clock clock) {
-        warnAboutDemoKeys(config.apiKeys());
+        warnAboutDemoCredentials(config);
         RelayMetrics metrics = new RelayMetrics();
         return SqliteAdvisoryLog.open(vertx, config.store(), clock).compose(log -> {
             metrics.watchPendingWrites(log::pendingWrites);
@@ -62,6 +68,7 @@ public final class Relay {
             var routes = new HttpVerticle.Routes(
                     new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
                     new IngestHandler(new CapFormat(), apiKeys, log, metrics, new CapAcknowledgement(clock)),
+                    new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
                     new FeedEndpoints(log, clock),
                     new SseEndpoint(log, hub, clock, metrics, config.stream()),
                     new MetricsEndpoint(metrics),
@@ -100,10 +107,23 @@ public final class Relay {
                 .map(id -> new Started(List.of(id), instances.get(0).actualPort()));
     }
 
-    private static void warnAboutDemoKeys(List<ApiKeyConfig> keys) {
-        keys.stream().filter(ApiKeyConfig::demo).forEach(key -> LOG.warn(
+    private static UsernameTokenVerifier soapVerifier(RelayConfig config, Clock clock) {
+        Map<String, UsernameTokenVerifier.User> users = new HashMap<>();
+        for (SoapUserConfig user : config.soapUsers()) {
+            Issuer issuer = user.areas().isEmpty() ? Issuer.forSender(user.username(), user.sender())
+                    : new Issuer(user.username(), user.sender(), user.areas());
+            users.put(user.username(), new UsernameTokenVerifier.User(user.password(), issuer));
+        }
+        return new UsernameTokenVerifier(users, clock, config.soapCreatedWindow());
+    }
+
+    private static void warnAboutDemoCredentials(RelayConfig config) {
+        config.apiKeys().stream().filter(ApiKeyConfig::demo).forEach(key -> LOG.warn(
                 "DEMO API key '{}' (sender {}) is enabled: anyone can issue with it. Remove it from auth.api-keys "
                         + "before production use.", key.id(), key.sender()));
+        config.soapUsers().stream().filter(SoapUserConfig::demo).forEach(user -> LOG.warn(
+                "DEMO SOAP user '{}' (sender {}) is enabled: anyone can issue with it. Remove it from "
+                        + "auth.soap-users before production use.", user.username(), user.sender()));
     }
 
     public int port() {

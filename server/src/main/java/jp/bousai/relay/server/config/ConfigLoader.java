@@ -73,8 +73,11 @@ public final class ConfigLoader {
                 source.integer("stream.replay-page-size", StreamOptions.DEFAULT_REPLAY_PAGE_SIZE, 1, 100_000),
                 source.integer("stream.max-subscribers", StreamOptions.DEFAULT_MAX_SUBSCRIBERS, 1, 1_000_000));
         List<ApiKeyConfig> keys = apiKeys(source.node("auth.api-keys"));
+        List<SoapUserConfig> soapUsers = soapUsers(source.node("auth.soap-users"));
+        Duration soapWindow = source.duration("soap.created-window", RelayConfig.DEFAULT_SOAP_CREATED_WINDOW,
+                Duration.ofSeconds(1));
         source.checkAllKeysKnown();
-        return new RelayConfig(http, store, stream, keys);
+        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {
@@ -90,6 +93,7 @@ public final class ConfigLoader {
         for (int i = 0; i < list.size(); i++) {
             String key = "auth.api-keys[" + i + "]";
             JsonNode entry = list.get(i);
+            fieldsAmong(entry, key, Set.of("id", "sha256", "sender", "areas", "demo"));
             String id = text(entry, "id", key);
             String sha256 = text(entry, "sha256", key).toLowerCase(java.util.Locale.ROOT);
             if (!sha256.matches("[0-9a-f]{64}")) {
@@ -100,23 +104,59 @@ public final class ConfigLoader {
                 throw new ConfigException(key, "duplicate id or key: '" + id + "'");
             }
             JisCode sender = code(text(entry, "sender", key), key + ".sender");
-            List<JisCode> areas = new ArrayList<>();
-            JsonNode areaList = entry.get("areas");
-            if (areaList != null && areaList.isArray()) {
-                for (JsonNode area : areaList) {
-                    areas.add(code(area.asText(), key + ".areas"));
-                }
-            }
-            JsonNode demo = entry.get("demo");
-            for (var fields = entry.fieldNames(); fields.hasNext(); ) {
-                String field = fields.next();
-                if (!Set.of("id", "sha256", "sender", "areas", "demo").contains(field)) {
-                    throw new ConfigException(key + "." + field, "unknown field; a key has id, sha256, sender, areas, demo");
-                }
-            }
-            keys.add(new ApiKeyConfig(id, sha256, sender, areas, demo != null && demo.asBoolean()));
+            keys.add(new ApiKeyConfig(id, sha256, sender, areas(entry, key), entry.path("demo").asBoolean(false)));
         }
         return keys;
+    }
+
+    private static List<SoapUserConfig> soapUsers(JsonNode list) {
+        List<SoapUserConfig> users = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return users;
+        }
+        if (!list.isArray()) {
+            throw new ConfigException("auth.soap-users", "must be a list of users");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String key = "auth.soap-users[" + i + "]";
+            JsonNode entry = list.get(i);
+            fieldsAmong(entry, key, Set.of("username", "password", "sender", "areas", "demo"));
+            String username = text(entry, "username", key);
+            if (!names.add(username)) {
+                throw new ConfigException(key, "duplicate username '" + username + "'");
+            }
+            String password = text(entry, "password", key);
+            if (password.length() < 8) {
+                throw new ConfigException(key + ".password", "must have at least 8 characters");
+            }
+            users.add(new SoapUserConfig(username, password, code(text(entry, "sender", key), key + ".sender"),
+                    areas(entry, key), entry.path("demo").asBoolean(false)));
+        }
+        return users;
+    }
+
+    private static List<JisCode> areas(JsonNode entry, String key) {
+        List<JisCode> areas = new ArrayList<>();
+        JsonNode list = entry.get("areas");
+        if (list != null && list.isArray()) {
+            for (JsonNode area : list) {
+                areas.add(code(area.asText(), key + ".areas"));
+            }
+        }
+        return areas;
+    }
+
+    private static void fieldsAmong(JsonNode entry, String key, Set<String> allowed) {
+        if (entry == null || !entry.isObject()) {
+            throw new ConfigException(key, "must be a mapping with " + String.join(", ", allowed));
+        }
+        for (var fields = entry.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (!allowed.contains(field)) {
+                throw new ConfigException(key + "." + field, "unknown field; allowed: " + String.join(", ", allowed));
+            }
+        }
     }
 
     private static String text(JsonNode entry, String field, String key) {

@@ -1,21 +1,26 @@
 package jp.bousai.relay.server.config;
 
+import java.time.Duration;
 import java.util.List;
 import jp.bousai.relay.feeds.sse.StreamOptions;
 import jp.bousai.relay.server.store.StoreOptions;
 
-/** The whole configuration, every part checked. */
-public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys) {
+/**
+ * The whole configuration, every part checked.
+ *
+ * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
+ */
+public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
+                          List<SoapUserConfig> soapUsers, Duration soapCreatedWindow) {
+
+    public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
     public RelayConfig {
         apiKeys = List.copyOf(apiKeys);
+        soapUsers = List.copyOf(soapUsers);
     }
 
-    public RelayConfig withHttp(HttpOptions newHttp) {
-        return new RelayConfig(newHttp, store, stream, apiKeys);
-    }
-
-    public RelayConfig withStore(StoreOptions newStore) {
-        return new RelayConfig(http, newStore, stream, apiKeys);
+    public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
+        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow);
     }
 }

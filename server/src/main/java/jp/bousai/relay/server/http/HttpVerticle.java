@@ -20,7 +20,8 @@ import jp.bousai.relay.server.metrics.MetricsEndpoint;
 public final class HttpVerticle extends VerticleBase {
 
     /** What the routes call; shared by every instance. */
-    public record Routes(IngestHandler jsonIngest, IngestHandler capIngest, FeedEndpoints feeds, SseEndpoint stream, MetricsEndpoint metrics,
+    public record Routes(IngestHandler jsonIngest, IngestHandler capIngest, CommonsSoapEndpoint commons,
+                         FeedEndpoints feeds, SseEndpoint stream, MetricsEndpoint metrics,
                          HealthEndpoints health, EventLoopProbe probe) {
     }
 
@@ -50,6 +51,10 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(body)
                 .handler(routes.capIngest()::ingest)
                 .failureHandler(ctx -> routes.capIngest().answerFailure(ctx, problems));
+        router.post("/soap/commons")
+                .handler((PlatformHandler) routes.commons()::checkRequest)
+                .handler(body)
+                .handler(routes.commons()::publish);
         router.get("/api/v1/advisories").handler(routes.feeds()::listJson);
         router.get("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
         router.get("/api/v1/stream").handler(routes.stream());

@@ -7,16 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import jp.bousai.relay.adapters.InboundFormat;
-import jp.bousai.relay.adapters.json.AdvisoryJsonWriter;
-import jp.bousai.relay.core.advisory.Advisory;
-import jp.bousai.relay.core.auth.IssuePolicy;
 import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
-import jp.bousai.relay.core.validation.AdvisoryRules;
 import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.metrics.RelayMetrics;
@@ -110,10 +106,7 @@ public final class IngestHandler {
 
     private Submission check(byte[] body, Issuer issuer) {
         FieldErrors errors = new FieldErrors();
-        Advisory advisory = IssuePolicy.authorise(issuer, format.decode(body, errors));
-        AdvisoryRules.check(advisory, errors);
-        errors.throwIfAny();
-        return new Submission(advisory, AdvisoryJsonWriter.write(advisory), format.name(), body, issuer);
+        return Submissions.prepare(format.decode(body, errors), errors, issuer, format.name(), body);
     }
 
     private void reply(RoutingContext ctx, AppendOutcome outcome, long started, byte[] received) {

@@ -63,7 +63,7 @@ public final class RelayFixture {
         RelayConfig shipped = ConfigLoader.loadBundled(env);
         List<ApiKeyConfig> keys = new ArrayList<>(shipped.apiKeys());
         keys.add(new ApiKeyConfig("test-osaka", ApiKeys.sha256(OSAKA_KEY), JisCode.parse("270008"), List.of(), false));
-        RelayConfig config = new RelayConfig(shipped.http(), shipped.store(), shipped.stream(), keys);
+        RelayConfig config = shipped.withApiKeys(keys);
         return Relay.start(vertx, config, clock).map(relay -> new RelayFixture(vertx, relay, clock));
     }
 

@@ -1,0 +1,127 @@
+package jp.bousai.relay.server.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import jp.bousai.relay.adapters.commons.CommonsFormat;
+import jp.bousai.relay.adapters.commons.SoapFault;
+import jp.bousai.relay.adapters.commons.SoapReplies;
+import jp.bousai.relay.adapters.commons.SoapRequest;
+import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
+import jp.bousai.relay.adapters.xml.SafeXml;
+import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.core.log.AdvisoryLog;
+import jp.bousai.relay.core.log.AppendOutcome;
+import jp.bousai.relay.core.log.Submission;
+import jp.bousai.relay.core.problem.FieldError;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.metrics.RelayMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /soap/commons}: the L-Alert {@code MQService} {@code publish} operation (SOAP 1.1),
+ * so that an existing L-Alert sender can point at this server unchanged. A broken envelope or a
+ * failed WS-Security check gets a SOAP Fault (HTTP 400: the client's mistake); everything else a
+ * {@code processResponse} (HTTP 200) with L-Alert's codes: 0 accepted, 401 bad message format,
+ * 402 invalid, 901 other error.
+ */
+public final class CommonsSoapEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommonsSoapEndpoint.class);
+
+    private final CommonsFormat format = new CommonsFormat();
+    private final UsernameTokenVerifier verifier;
+    private final AdvisoryLog log;
+    private final RelayMetrics metrics;
+
+    public CommonsSoapEndpoint(UsernameTokenVerifier verifier, AdvisoryLog log, RelayMetrics metrics) {
+        this.verifier = verifier;
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    /** Before the body is read: only XML content types are taken. */
+    public void checkRequest(RoutingContext ctx) {
+        ctx.put("bousai.started", System.nanoTime());
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String media = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!format.contentTypes().contains(media)) {
+            fault(ctx, 415, new SoapFault("soap:Client", "Content-Type must be text/xml (SOAP 1.1), got '"
+                    + (type == null ? "" : type) + "'"));
+            return;
+        }
+        ctx.next();
+    }
+
+    public void publish(RoutingContext ctx) {
+        long started = ctx.get("bousai.started");
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        ctx.vertx().executeBlocking(() -> prepare(body), false).compose(log::append).onComplete(result -> {
+            if (result.succeeded()) {
+                AppendOutcome outcome = result.result();
+                if (outcome instanceof AppendOutcome.Accepted) {
+                    metrics.accepted(format.name(), started);
+                    LOG.info("[doc: {}, rev: {}, seq: {}, format: commons] accepted", outcome.documentId(),
+                            outcome.revision(), outcome.seq());
+                } else {
+                    metrics.duplicate(format.name());
+                }
+                answer(ctx, SoapReplies.OK, (outcome instanceof AppendOutcome.Duplicate ? "already accepted" : "accepted")
+                        + " as seq " + outcome.seq() + ", document " + outcome.documentId() + " revision "
+                        + outcome.revision());
+            } else if (result.cause() instanceof SoapFault fault) {
+                metrics.rejected(format.name(), "soap-fault");
+                fault(ctx, 400, fault);
+            } else if (result.cause() instanceof ProblemException problem) {
+                metrics.rejected(format.name(), problem.type().slug());
+                answer(ctx, code(problem), describe(problem));
+            } else {
+                LOG.error("[format: commons] publish failed", result.cause());
+                metrics.rejected(format.name(), "internal");
+                fault(ctx, 500, new SoapFault("soap:Server", "internal error; retry later"));
+            }
+        });
+    }
+
+    /** Off the event loop: parse, unwrap, authenticate, decode, authorise, validate. */
+    private Submission prepare(byte[] body) {
+        SoapRequest request;
+        try {
+            request = SoapRequest.of(SafeXml.parse(body));
+        } catch (ProblemException malformed) {
+            // a body that is not acceptable XML cannot be a SOAP envelope: a Fault, not a code
+            throw new SoapFault("soap:Client", malformed.detail());
+        }
+        Issuer issuer = verifier.verify(request.token());
+        FieldErrors errors = new FieldErrors();
+        return Submissions.prepare(format.decode(request.distribution(), errors), errors, issuer, format.name(), body);
+    }
+
+    private static int code(ProblemException problem) {
+        return switch (problem.type()) {
+            case MALFORMED -> SoapReplies.BAD_FORMAT;
+            case INVALID, CONFLICT -> SoapReplies.INVALID;
+            default -> SoapReplies.OTHER;
+        };
+    }
+
+    private static String describe(ProblemException problem) {
+        StringBuilder text = new StringBuilder(problem.detail());
+        for (FieldError error : problem.errors()) {
+            text.append("; ").append(error.pointer()).append(": ").append(error.detail());
+        }
+        return text.toString();
+    }
+
+    private static void answer(RoutingContext ctx, int code, String result) {
+        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, SoapReplies.CONTENT_TYPE)
+                .end(SoapReplies.processResponse(code, result));
+    }
+
+    private static void fault(RoutingContext ctx, int status, SoapFault fault) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, SoapReplies.CONTENT_TYPE)
+                .end(SoapReplies.fault(fault));
+    }
+}

@@ -2,6 +2,7 @@ package jp.bousai.relay.adapters;
 
 import java.util.List;
 import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.core.validation.FieldErrors;
 
 /**
@@ -24,4 +25,12 @@ public interface InboundFormat {
      *         be parsed at all
      */
     Advisory decode(byte[] body, FieldErrors errors);
+
+    /**
+     * Decodes a body sent by {@code issuer}; formats with per-sender rules (CAP's required
+     * signatures) override this. By default the same as {@link #decode(byte[], FieldErrors)}.
+     */
+    default Advisory decode(byte[] body, Issuer issuer, FieldErrors errors) {
+        return decode(body, errors);
+    }
 }

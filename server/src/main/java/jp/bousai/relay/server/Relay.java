@@ -3,12 +3,14 @@ package jp.bousai.relay.server;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.bousai.relay.adapters.cap.CapFormat;
+import jp.bousai.relay.adapters.cap.CapSignatures;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
@@ -67,7 +69,8 @@ public final class Relay {
             ApiKeys apiKeys = new ApiKeys(config.apiKeys());
             var routes = new HttpVerticle.Routes(
                     new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
-                    new IngestHandler(new CapFormat(), apiKeys, log, metrics, new CapAcknowledgement(clock)),
+                    new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
+                            new CapAcknowledgement(clock)),
                     new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
                     new FeedEndpoints(log, clock),
                     new SseEndpoint(log, hub, clock, metrics, config.stream()),
@@ -105,6 +108,14 @@ public final class Relay {
             return instance;
         }, new DeploymentOptions().setInstances(options.instances()))
                 .map(id -> new Started(List.of(id), instances.get(0).actualPort()));
+    }
+
+    /** The certificates that senders' CAP alerts must be signed with, by API key id. */
+    private static CapSignatures capSignatures(RelayConfig config) {
+        Map<String, X509Certificate> required = new HashMap<>();
+        config.apiKeys().stream().filter(key -> key.capCertificate() != null)
+                .forEach(key -> required.put(key.id(), key.capCertificate()));
+        return new CapSignatures(required);
     }
 
     private static UsernameTokenVerifier soapVerifier(RelayConfig config, Clock clock) {

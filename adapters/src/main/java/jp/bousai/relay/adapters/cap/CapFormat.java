@@ -7,6 +7,7 @@ import javax.xml.validation.SchemaFactory;
 import jp.bousai.relay.adapters.InboundFormat;
 import jp.bousai.relay.adapters.xml.SafeXml;
 import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.validation.FieldErrors;
@@ -16,12 +17,24 @@ import org.xml.sax.SAXException;
 
 /**
  * OASIS CAP 1.2 as sent by municipal disaster systems: validated against the bundled OASIS
- * schema and the rules beyond it ({@link CapRules}), then mapped by {@link CapMapper}.
+ * schema, its signature checked ({@link CapSignatures}), validated against the rules beyond the
+ * schema ({@link CapRules}), then mapped by {@link CapMapper}.
  */
 public final class CapFormat implements InboundFormat {
 
     public static final String NAME = "cap";
     static final Schema SCHEMA = loadSchema();
+
+    private final CapSignatures signatures;
+
+    public CapFormat(CapSignatures signatures) {
+        this.signatures = signatures;
+    }
+
+    /** A CAP format that requires no signatures (present ones are still verified). */
+    public CapFormat() {
+        this(CapSignatures.none());
+    }
 
     @Override
     public String name() {
@@ -35,22 +48,28 @@ public final class CapFormat implements InboundFormat {
 
     @Override
     public Advisory decode(byte[] body, FieldErrors errors) {
-        return CapMapper.map(readAlert(body), errors);
+        return decode(body, null, errors);
+    }
+
+    @Override
+    public Advisory decode(byte[] body, Issuer issuer, FieldErrors errors) {
+        return CapMapper.map(readAlert(body, issuer), errors);
     }
 
     /**
-     * Parses, validates and checks a CAP alert.
+     * Parses, validates and checks a CAP alert and its signature.
      *
      * @throws ProblemException {@code MALFORMED} for unacceptable XML, {@code INVALID} listing the
      *         schema errors or the broken rules
      */
-    static CapAlert readAlert(byte[] body) {
+    CapAlert readAlert(byte[] body, Issuer issuer) {
         Document document = SafeXml.parse(body, SCHEMA);
         Element root = document.getDocumentElement();
         if (!CapReader.NS.equals(root.getNamespaceURI()) || !"alert".equals(root.getLocalName())) {
             throw ProblemException.invalid(List.of(new FieldError("/" + root.getLocalName(),
                     "the root element must be alert in namespace " + CapReader.NS)));
         }
+        signatures.check(body, root, issuer);
         CapAlert alert = CapReader.read(document);
         FieldErrors broken = new FieldErrors();
         CapRules.check(alert, broken);

@@ -2,10 +2,10 @@ package jp.bousai.relay.adapters.cap;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.bousai.relay.adapters.xml.DomElements;
 import jp.bousai.relay.adapters.xml.PathTracker;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /** Reads a schema-valid CAP 1.2 document into a {@link CapAlert}, by namespace URI only. */
 final class CapReader {
@@ -59,13 +59,6 @@ final class CapReader {
     }
 
     static List<Element> children(Element parent, String localName) {
-        List<Element> children = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && NS.equals(element.getNamespaceURI())
-                    && localName.equals(element.getLocalName())) {
-                children.add(element);
-            }
-        }
-        return children;
+        return DomElements.children(parent, localName, NS::equals);
     }
 }

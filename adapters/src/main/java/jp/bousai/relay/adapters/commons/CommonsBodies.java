@@ -1,8 +1,9 @@
 package jp.bousai.relay.adapters.commons;
 
-import static jp.bousai.relay.adapters.commons.CommonsNs.child;
-import static jp.bousai.relay.adapters.commons.CommonsNs.children;
-import static jp.bousai.relay.adapters.commons.CommonsNs.text;
+import jp.bousai.relay.adapters.xml.DomElements;
+import static jp.bousai.relay.adapters.xml.DomElements.child;
+import static jp.bousai.relay.adapters.xml.DomElements.children;
+import static jp.bousai.relay.adapters.xml.DomElements.text;
 
 import java.util.ArrayList;
 import java.util.List;

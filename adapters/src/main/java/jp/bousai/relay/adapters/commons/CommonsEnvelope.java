@@ -1,8 +1,9 @@
 package jp.bousai.relay.adapters.commons;
 
-import static jp.bousai.relay.adapters.commons.CommonsNs.child;
-import static jp.bousai.relay.adapters.commons.CommonsNs.children;
-import static jp.bousai.relay.adapters.commons.CommonsNs.text;
+import jp.bousai.relay.adapters.xml.DomElements;
+import static jp.bousai.relay.adapters.xml.DomElements.child;
+import static jp.bousai.relay.adapters.xml.DomElements.children;
+import static jp.bousai.relay.adapters.xml.DomElements.text;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -27,7 +28,7 @@ record CommonsEnvelope(Element distribution, List<Element> targetAreas, Element 
         Element report = child(embedded, "Report", CommonsNs::isReport);
         Element body = null;
         if (report != null) {
-            body = CommonsNs.elements(report).stream().filter(e -> CommonsNs.isBody(e.getNamespaceURI()))
+            body = DomElements.all(report).stream().filter(e -> CommonsNs.isBody(e.getNamespaceURI()))
                     .findFirst().orElse(null);
         }
         return new CommonsEnvelope(distribution, children(distribution, "targetArea", COMMONS), contentObject,

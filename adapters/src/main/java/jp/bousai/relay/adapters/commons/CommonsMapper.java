@@ -1,5 +1,6 @@
 package jp.bousai.relay.adapters.commons;
 
+import jp.bousai.relay.adapters.xml.DomElements;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,7 +46,7 @@ final class CommonsMapper {
         OffsetDateTime reportTime = CommonsTimes.parse(first(message.head("ReportDateTime"),
                 message.edxl("dateTimeSent")), HEAD + "/ReportDateTime", errors);
         String title = first(message.head("Title"), message.control("Title"));
-        String headlineText = CommonsNs.text(CommonsNs.child(message.head(), "Headline", CommonsNs::isInformationBasis),
+        String headlineText = DomElements.text(DomElements.child(message.head(), "Headline", CommonsNs::isInformationBasis),
                 "Text", CommonsNs::isInformationBasis);
         AdvisoryBody body = type == MessageType.CANCEL || category == null ? null
                 : CommonsBodies.read(category, message.body(), errors);
@@ -85,10 +86,10 @@ final class CommonsMapper {
 
     private static Sender sender(CommonsEnvelope message) {
         Element office = message.publishingOffice();
-        String code = CommonsNs.text(office, "OrganizationCode", CommonsEnvelope.ANY_COMMONS);
-        String name = first(CommonsNs.text(office, "OrganizationName", CommonsEnvelope.ANY_COMMONS),
+        String code = DomElements.text(office, "OrganizationCode", CommonsEnvelope.ANY_COMMONS);
+        String name = first(DomElements.text(office, "OrganizationName", CommonsEnvelope.ANY_COMMONS),
                 message.content("publishingOfficeName"));
-        String officeName = CommonsNs.text(office, "OfficeName", CommonsEnvelope.ANY_COMMONS);
+        String officeName = DomElements.text(office, "OfficeName", CommonsEnvelope.ANY_COMMONS);
         JisCode jis = code != null && JisCode.problemWith(code) == null ? JisCode.parse(code) : null;
         return new Sender(jis, name, officeName);
     }
@@ -99,9 +100,9 @@ final class CommonsMapper {
         for (int i = 0; i < message.targetAreas().size(); i++) {
             Element area = message.targetAreas().get(i);
             String path = ROOT + "/targetArea" + (i == 0 ? "" : "[" + (i + 1) + "]") + "/jisX0402";
-            JisCode code = CommonsBodies.jisCode(CommonsNs.text(area, "jisX0402", CommonsEnvelope.COMMONS), path, errors);
+            JisCode code = CommonsBodies.jisCode(DomElements.text(area, "jisX0402", CommonsEnvelope.COMMONS), path, errors);
             if (code != null && seen.add(code)) {
-                areas.add(new TargetArea(code, CommonsNs.text(area, "areaName", CommonsEnvelope.COMMONS)));
+                areas.add(new TargetArea(code, DomElements.text(area, "areaName", CommonsEnvelope.COMMONS)));
             }
         }
         return areas;

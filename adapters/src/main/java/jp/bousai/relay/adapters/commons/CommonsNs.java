@@ -1,10 +1,6 @@
 package jp.bousai.relay.adapters.commons;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * The namespaces of L-Alert (公共情報コモンズ) messages, matched by URI and never by prefix (the
@@ -54,46 +50,5 @@ final class CommonsNs {
         String trimmed = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         char last = trimmed.charAt(trimmed.length() - 1);
         return last == '3' ? 3 : last == '4' ? 4 : 0;
-    }
-
-    /** Child elements with {@code localName} whose namespace satisfies {@code namespace}. */
-    static List<Element> children(Element parent, String localName, java.util.function.Predicate<String> namespace) {
-        List<Element> found = new ArrayList<>();
-        if (parent == null) {
-            return found;
-        }
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && localName.equals(element.getLocalName())
-                    && namespace.test(element.getNamespaceURI())) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
-
-    static Element child(Element parent, String localName, java.util.function.Predicate<String> namespace) {
-        List<Element> found = children(parent, localName, namespace);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** The trimmed text of the first matching child, or null. */
-    static String text(Element parent, String localName, java.util.function.Predicate<String> namespace) {
-        Element child = child(parent, localName, namespace);
-        if (child == null) {
-            return null;
-        }
-        String text = child.getTextContent().strip();
-        return text.isEmpty() ? null : text;
-    }
-
-    /** Every child element, whatever its namespace. */
-    static List<Element> elements(Element parent) {
-        List<Element> found = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                found.add(element);
-            }
-        }
-        return found;
     }
 }

@@ -1,5 +1,6 @@
 package jp.bousai.relay.adapters.commons;
 
+import jp.bousai.relay.adapters.xml.DomElements;
 import jp.bousai.relay.core.validation.FieldErrors;
 import org.w3c.dom.Element;
 
@@ -11,8 +12,8 @@ record NumberOf(Integer headCount, Integer households) {
             return new NumberOf(null, null);
         }
         return new NumberOf(
-                count(CommonsNs.text(element, "HeadCount", CommonsNs::isCommons), path + "/HeadCount", errors),
-                count(CommonsNs.text(element, "Households", CommonsNs::isCommons), path + "/Households", errors));
+                count(DomElements.text(element, "HeadCount", CommonsNs::isCommons), path + "/HeadCount", errors),
+                count(DomElements.text(element, "Households", CommonsNs::isCommons), path + "/Households", errors));
     }
 
     /** A whole number ≥ 0 from text; null when absent; an error when not a number. */

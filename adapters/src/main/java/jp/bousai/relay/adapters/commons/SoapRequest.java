@@ -1,6 +1,7 @@
 package jp.bousai.relay.adapters.commons;
 
-import static jp.bousai.relay.adapters.commons.CommonsNs.child;
+import jp.bousai.relay.adapters.xml.DomElements;
+import static jp.bousai.relay.adapters.xml.DomElements.child;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -29,13 +30,13 @@ public record SoapRequest(UsernameToken token, Element distribution) {
         if (body == null) {
             throw SoapFault.client("the Envelope has no Body");
         }
-        List<Element> operations = CommonsNs.elements(body);
+        List<Element> operations = DomElements.all(body);
         if (operations.size() != 1 || !CommonsNs.SERVICE.equals(operations.get(0).getNamespaceURI())
                 || !"publish".equals(operations.get(0).getLocalName())) {
             throw SoapFault.client("the Body must hold exactly one publish element in namespace " + CommonsNs.SERVICE);
         }
         Element message = child(operations.get(0), "message", ns -> ns == null || CommonsNs.SERVICE.equals(ns));
-        List<Element> content = message == null ? List.of() : CommonsNs.elements(message);
+        List<Element> content = message == null ? List.of() : DomElements.all(message);
         if (content.size() != 1 || !CommonsNs.EDXL.equals(content.get(0).getNamespaceURI())
                 || !"EDXLDistribution".equals(content.get(0).getLocalName())) {
             throw SoapFault.client("publish/message must hold exactly one EDXLDistribution (" + CommonsNs.EDXL + ")");
@@ -50,9 +51,9 @@ public record SoapRequest(UsernameToken token, Element distribution) {
             throw new SoapFault("wsse:InvalidSecurity", "a WS-Security header with a UsernameToken is required");
         }
         Element password = child(token, "Password", WSSE::equals);
-        return new UsernameToken(CommonsNs.text(token, "Username", WSSE::equals),
+        return new UsernameToken(DomElements.text(token, "Username", WSSE::equals),
                 password == null ? null : password.getAttribute("Type"),
-                CommonsNs.text(token, "Password", WSSE::equals), CommonsNs.text(token, "Nonce", WSSE::equals),
-                CommonsNs.text(token, "Created", WSU::equals));
+                DomElements.text(token, "Password", WSSE::equals), DomElements.text(token, "Nonce", WSSE::equals),
+                DomElements.text(token, "Created", WSU::equals));
     }
 }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,7 +96,7 @@ public final class ConfigLoader {
         for (int i = 0; i < list.size(); i++) {
             String key = "auth.api-keys[" + i + "]";
             JsonNode entry = list.get(i);
-            fieldsAmong(entry, key, Set.of("id", "sha256", "sender", "areas", "demo"));
+            fieldsAmong(entry, key, Set.of("id", "sha256", "sender", "areas", "demo", "cap-certificate"));
             String id = text(entry, "id", key);
             String sha256 = text(entry, "sha256", key).toLowerCase(java.util.Locale.ROOT);
             if (!sha256.matches("[0-9a-f]{64}")) {
@@ -104,7 +107,9 @@ public final class ConfigLoader {
                 throw new ConfigException(key, "duplicate id or key: '" + id + "'");
             }
             JisCode sender = code(text(entry, "sender", key), key + ".sender");
-            keys.add(new ApiKeyConfig(id, sha256, sender, areas(entry, key), entry.path("demo").asBoolean(false)));
+            keys.add(new ApiKeyConfig(id, sha256, sender, areas(entry, key), entry.path("demo").asBoolean(false),
+                    entry.hasNonNull("cap-certificate")
+                            ? certificate(entry.get("cap-certificate").asText(), key + ".cap-certificate") : null));
         }
         return keys;
     }
@@ -134,6 +139,18 @@ public final class ConfigLoader {
                     areas(entry, key), entry.path("demo").asBoolean(false)));
         }
         return users;
+    }
+
+    /** An X.509 certificate from a PEM (or DER) file. */
+    private static X509Certificate certificate(String file, String key) {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException e) {
+            throw new ConfigException(key, "cannot read certificate file " + file + ": " + e.getMessage());
+        } catch (CertificateException e) {
+            throw new ConfigException(key, "file " + file + " is not an X.509 certificate (PEM or DER): "
+                    + e.getMessage());
+        }
     }
 
     private static List<JisCode> areas(JsonNode entry, String key) {

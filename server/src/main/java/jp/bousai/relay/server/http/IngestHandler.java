@@ -106,7 +106,7 @@ public final class IngestHandler {
 
     private Submission check(byte[] body, Issuer issuer) {
         FieldErrors errors = new FieldErrors();
-        return Submissions.prepare(format.decode(body, errors), errors, issuer, format.name(), body);
+        return Submissions.prepare(format.decode(body, issuer, errors), errors, issuer, format.name(), body);
     }
 
     private void reply(RoutingContext ctx, AppendOutcome outcome, long started, byte[] received) {

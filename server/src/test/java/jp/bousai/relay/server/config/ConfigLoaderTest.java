@@ -61,6 +61,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSigningCertificateThatCannotBeReadNamesTheKey() {
+        String hash = "c".repeat(64);
+        assertThatThrownBy(() -> parse("auth:\n  api-keys:\n    - id: a\n      sha256: " + hash
+                + "\n      sender: \"131016\"\n      cap-certificate: /nonexistent/chiyoda.pem\n", Map.of()))
+                .hasMessageContaining("auth.api-keys[0].cap-certificate")
+                .hasMessageContaining("cannot read certificate file /nonexistent/chiyoda.pem");
+    }
+
+    @Test
     void badApiKeysNameTheEntry() {
         assertThatThrownBy(() -> parse("auth:\n  api-keys:\n    - id: a\n      sha256: abc\n      sender: \"131016\"\n",
                 Map.of())).hasMessageContaining("auth.api-keys[0].sha256").hasMessageContaining("64 hex digits");

@@ -62,7 +62,7 @@ public final class RelayFixture {
         env.putAll(extraEnv);
         RelayConfig shipped = ConfigLoader.loadBundled(env);
         List<ApiKeyConfig> keys = new ArrayList<>(shipped.apiKeys());
-        keys.add(new ApiKeyConfig("test-osaka", ApiKeys.sha256(OSAKA_KEY), JisCode.parse("270008"), List.of(), false));
+        keys.add(new ApiKeyConfig("test-osaka", ApiKeys.sha256(OSAKA_KEY), JisCode.parse("270008"), List.of(), false, null));
         RelayConfig config = shipped.withApiKeys(keys);
         return Relay.start(vertx, config, clock).map(relay -> new RelayFixture(vertx, relay, clock));
     }

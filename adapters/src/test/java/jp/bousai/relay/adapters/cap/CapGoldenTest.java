@@ -28,7 +28,7 @@ class CapGoldenTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"evacuation-alert", "evacuation-update", "evacuation-cancel", "legacy-label-exercise",
+    @ValueSource(strings = {"evacuation-alert", "evacuation-update", "evacuation-lift", "evacuation-cancel", "legacy-label-exercise",
         "notice", "event"})
     void decodesToTheExpectedAdvisory(String name) throws IOException {
         FieldErrors errors = new FieldErrors();

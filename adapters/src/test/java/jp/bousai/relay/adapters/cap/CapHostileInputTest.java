@@ -7,14 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import jp.bousai.relay.core.advisory.Advisory;
-import jp.bousai.relay.core.area.JisCode;
-import jp.bousai.relay.core.auth.IssuePolicy;
-import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.adapters.FormatChecks;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
-import jp.bousai.relay.core.validation.AdvisoryRules;
-import jp.bousai.relay.core.validation.FieldErrors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CapHostileInputTest {
 
-    private static final Issuer CHIYODA = Issuer.forSender("test", JisCode.parse("131016"));
 
     /** A valid alert; cases replace parts of it. */
     static final String VALID = """
@@ -226,19 +220,12 @@ class CapHostileInputTest {
     }
 
     /** What the server's pipeline refuses the body with, or null when it accepts it. */
+
     private static ProblemException problemOf(byte[] body) {
-        try {
-            FieldErrors errors = new FieldErrors();
-            Advisory advisory = IssuePolicy.authorise(CHIYODA, new CapFormat().decode(body, errors));
-            AdvisoryRules.check(advisory, errors);
-            errors.throwIfAny();
-            return null;
-        } catch (ProblemException problem) {
-            return problem;
-        }
+        return FormatChecks.problemOf(new CapFormat(), body);
     }
 
     private static String describe(ProblemException problem) {
-        return problem.detail() + " " + problem.errors();
+        return FormatChecks.describe(problem);
     }
 }

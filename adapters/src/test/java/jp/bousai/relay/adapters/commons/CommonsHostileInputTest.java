@@ -9,14 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import jp.bousai.relay.core.advisory.Advisory;
-import jp.bousai.relay.core.area.JisCode;
-import jp.bousai.relay.core.auth.IssuePolicy;
-import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.adapters.FormatChecks;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
-import jp.bousai.relay.core.validation.AdvisoryRules;
-import jp.bousai.relay.core.validation.FieldErrors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CommonsHostileInputTest {
 
-    private static final Issuer CHIYODA = Issuer.forSender("test", JisCode.parse("131016"));
     static final String VALID = read("evacuation-report-v3-legacy.xml");
     static final String SHELTER = read("shelter-report-v3.xml");
     static final String HQ = read("headquarters-report-v4.xml");
@@ -200,18 +194,10 @@ class CommonsHostileInputTest {
     }
 
     private static ProblemException problemOf(byte[] body) {
-        try {
-            FieldErrors errors = new FieldErrors();
-            Advisory advisory = IssuePolicy.authorise(CHIYODA, new CommonsFormat().decode(body, errors));
-            AdvisoryRules.check(advisory, errors);
-            errors.throwIfAny();
-            return null;
-        } catch (ProblemException problem) {
-            return problem;
-        }
+        return FormatChecks.problemOf(new CommonsFormat(), body);
     }
 
     private static String describe(ProblemException problem) {
-        return problem.detail() + " " + problem.errors();
+        return FormatChecks.describe(problem);
     }
 }

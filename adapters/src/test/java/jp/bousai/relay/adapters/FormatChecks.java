@@ -1,0 +1,68 @@
+package jp.bousai.relay.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jp.bousai.relay.adapters.json.AdvisoryJsonWriter;
+import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.area.JisCode;
+import jp.bousai.relay.core.auth.IssuePolicy;
+import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.validation.AdvisoryRules;
+import jp.bousai.relay.core.validation.FieldErrors;
+
+/**
+ * What every inbound format's tests check, the way the server's pipeline runs it: decode for the
+ * sender, authorise, apply the rules.
+ */
+public final class FormatChecks {
+
+    /** The sender of every fixture: 千代田区. */
+    public static final Issuer CHIYODA = Issuer.forSender("test", JisCode.parse("131016"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FormatChecks() {
+    }
+
+    /**
+     * Fixture {@code dir/NAME.xml} decodes to the advisory in {@code dir/NAME.json} (its canonical
+     * JSON). A missing golden file fails, showing what was decoded for review.
+     */
+    public static void decodesToGolden(InboundFormat format, Path dir, String name) throws IOException {
+        FieldErrors errors = new FieldErrors();
+        Advisory advisory = IssuePolicy.authorise(CHIYODA,
+                format.decode(Files.readAllBytes(dir.resolve(name + ".xml")), CHIYODA, errors));
+        AdvisoryRules.check(advisory, errors);
+        assertThat(errors.list()).isEmpty();
+        String actual = AdvisoryJsonWriter.write(advisory);
+        Path expected = dir.resolve(name + ".json");
+        if (!Files.exists(expected)) {
+            fail("no golden file " + expected + "; decoded:\n" + JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(JSON.readTree(actual)));
+        }
+        assertThat(JSON.readTree(actual)).isEqualTo(JSON.readTree(Files.readAllBytes(expected)));
+    }
+
+    /** What the pipeline refuses {@code body} with, or null when it accepts it. */
+    public static ProblemException problemOf(InboundFormat format, byte[] body) {
+        try {
+            FieldErrors errors = new FieldErrors();
+            Advisory advisory = IssuePolicy.authorise(CHIYODA, format.decode(body, CHIYODA, errors));
+            AdvisoryRules.check(advisory, errors);
+            errors.throwIfAny();
+            return null;
+        } catch (ProblemException problem) {
+            return problem;
+        }
+    }
+
+    /** A problem's detail and field errors, for matching phrases. */
+    public static String describe(ProblemException problem) {
+        return problem.detail() + " " + problem.errors();
+    }
+}

@@ -54,3 +54,13 @@ CREATE TABLE IF NOT EXISTS document_areas (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS document_areas_by_code ON document_areas (code);
 CREATE INDEX IF NOT EXISTS document_areas_by_pref ON document_areas (pref);
+
+-- Durable outbound channels: one row per (channel, version) until it is delivered.
+CREATE TABLE IF NOT EXISTS outbox (
+    channel         TEXT    NOT NULL,
+    seq             INTEGER NOT NULL,
+    attempts        INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    last_error      TEXT,
+    PRIMARY KEY (channel, seq)
+) WITHOUT ROWID;

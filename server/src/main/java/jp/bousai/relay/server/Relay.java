@@ -61,7 +61,7 @@ public final class Relay {
     public static Future<Relay> start(Vertx vertx, RelayConfig config, Clock clock) {
         warnAboutDemoCredentials(config);
         RelayMetrics metrics = new RelayMetrics();
-        return SqliteAdvisoryLog.open(vertx, config.store(), clock).compose(log -> {
+        return SqliteAdvisoryLog.open(vertx, config.store(), clock, List.of()).compose(log -> {
             metrics.watchPendingWrites(log::pendingWrites);
             LiveHub hub = new LiveHub(vertx, config.stream().heartbeat());
             log.onCommitted(hub);

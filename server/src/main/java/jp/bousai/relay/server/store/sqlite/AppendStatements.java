@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.MessageType;
 import jp.bousai.relay.core.area.JisCode;
@@ -26,9 +27,12 @@ import jp.bousai.relay.core.problem.ProblemType;
 final class AppendStatements {
 
     private final Connection connection;
+    private final List<String> channels;
 
-    AppendStatements(Connection connection) {
+    /** @param channels the durable channels each accepted version is queued for */
+    AppendStatements(Connection connection, List<String> channels) {
         this.connection = connection;
+        this.channels = List.copyOf(channels);
     }
 
     /**
@@ -56,8 +60,25 @@ final class AppendStatements {
             insert.executeUpdate();
         }
         upsertDocument(advisory, seq, receivedAt);
+        queueForChannels(seq, receivedAt);
         return new AppendOutcome.Accepted(
                 new AdvisoryRecord(seq, advisory, submission.json(), receivedAt, submission.format()));
+    }
+
+    private void queueForChannels(long seq, Instant receivedAt) throws SQLException {
+        if (channels.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox (channel, seq, attempts, next_attempt_at) VALUES (?, ?, 0, ?)")) {
+            for (String channel : channels) {
+                insert.setString(1, channel);
+                insert.setLong(2, seq);
+                insert.setLong(3, receivedAt.toEpochMilli());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private AppendOutcome duplicateOf(Advisory advisory, String contentHash) throws SQLException {

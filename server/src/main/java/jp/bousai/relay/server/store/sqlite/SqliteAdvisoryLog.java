@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +23,7 @@ import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
 import jp.bousai.relay.core.log.Hub;
 import jp.bousai.relay.core.log.Page;
+import jp.bousai.relay.core.log.PendingDelivery;
 import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
@@ -59,7 +61,8 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     }
 
     /** Opens (creating if needed) the log in {@code options.dataDir()}, off the event loop. */
-    public static Future<SqliteAdvisoryLog> open(Vertx vertx, StoreOptions options, Clock clock) {
+    /** @param channels the durable channels every accepted version is queued for */
+    public static Future<SqliteAdvisoryLog> open(Vertx vertx, StoreOptions options, Clock clock, List<String> channels) {
         return vertx.executeBlocking(() -> {
             Files.createDirectories(options.dataDir());
             Path file = options.dataDir().resolve(FILE_NAME);
@@ -67,7 +70,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
             Connection writeConnection = connections.open();
             SqliteConnections.applySchema(writeConnection);
             SqliteWriter writer = new SqliteWriter(writeConnection, clock, options.writeQueueCapacity(),
-                    options.maxBatch());
+                    options.maxBatch(), channels);
             BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(options.readers());
             for (int i = 0; i < options.readers(); i++) {
                 readers.add(connections.open());
@@ -101,6 +104,51 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     }
 
     @Override
+    public Future<List<PendingDelivery>> pending(String channel, Instant now, int limit) {
+        return read(connection -> SqliteReads.pending(connection, channel, now, limit));
+    }
+
+    @Override
+    public Future<Void> delivered(String channel, long seq) {
+        return write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM outbox WHERE channel = ? AND seq = ?")) {
+                delete.setString(1, channel);
+                delete.setLong(2, seq);
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Void> retryLater(String channel, long seq, Instant nextAttempt, String error) {
+        return write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
+                    + " next_attempt_at = ?, last_error = ? WHERE channel = ? AND seq = ?")) {
+                update.setLong(1, nextAttempt.toEpochMilli());
+                update.setString(2, error == null ? null : error.substring(0, Math.min(error.length(), 500)));
+                update.setString(3, channel);
+                update.setLong(4, seq);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Future<List<CurrentAdvisory>> expiredBetween(Instant from, Instant to) {
+        return read(connection -> SqliteReads.expiredBetween(connection, from, to));
+    }
+
+    /** Runs {@code work} in the writer's order, on its connection. */
+    private <T> Future<T> write(SqliteWriter.SqlWork<T> work) {
+        Promise<T> promise = Promise.promise();
+        writer.submit(SqliteWriter.maintenance(work, vertx.getOrCreateContext(), promise));
+        return promise.future();
+    }
+
+    @Override
     public void onCommitted(Hub listener) {
         writer.addListener(listener);
     }
@@ -116,10 +164,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
      * it is then announced as a gap.
      */
     public Future<Long> pruneHistory(Instant cutoff) {
-        Promise<Long> promise = Promise.promise();
-        writer.submit(SqliteWriter.maintenance(connection -> prune(connection, cutoff),
-                vertx.getOrCreateContext(), promise));
-        return promise.future();
+        return write(connection -> prune(connection, cutoff));
     }
 
     private static long prune(Connection connection, Instant cutoff) throws SQLException {
@@ -137,7 +182,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         }
         for (String table : new String[] {"version_areas", "versions"}) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
-                    + " WHERE seq <= ? AND seq NOT IN (SELECT seq FROM documents)")) {
+                    + " WHERE seq <= ? AND seq NOT IN (SELECT seq FROM documents) AND seq NOT IN (SELECT seq FROM outbox)")) {
                 delete.setLong(1, last);
                 delete.executeUpdate();
             }

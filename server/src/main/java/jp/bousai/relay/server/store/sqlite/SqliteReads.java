@@ -16,6 +16,7 @@ import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
 import jp.bousai.relay.core.log.DocumentState;
 import jp.bousai.relay.core.log.Page;
+import jp.bousai.relay.core.log.PendingDelivery;
 import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.validation.FieldErrors;
 
@@ -104,6 +105,44 @@ final class SqliteReads {
         boolean complete = records.size() < limit || records.get(limit - 1).seq() == head;
         long covered = complete ? head : records.get(limit - 1).seq();
         return new Replay(records, firstRetained, covered, complete);
+    }
+
+    /**
+     * The outbox rows of {@code channel} in sequence order, cut at the first one not yet due: a
+     * later version never overtakes an earlier one that is waiting for its retry.
+     */
+    static List<PendingDelivery> pending(Connection connection, String channel, Instant now, int limit)
+            throws SQLException {
+        List<PendingDelivery> due = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
+                + ", o.attempts, o.next_attempt_at FROM outbox o JOIN versions v ON v.seq = o.seq"
+                + " WHERE o.channel = ? ORDER BY o.seq LIMIT ?")) {
+            select.setString(1, channel);
+            select.setInt(2, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next() && rows.getLong(6) <= now.toEpochMilli()) {
+                    due.add(new PendingDelivery(record(rows), rows.getInt(5)));
+                }
+            }
+        }
+        return due;
+    }
+
+    static List<CurrentAdvisory> expiredBetween(Connection connection, Instant from, Instant to) throws SQLException {
+        List<CurrentAdvisory> expired = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
+                + " FROM documents t JOIN versions v ON v.seq = t.seq WHERE t.cancelled = 0"
+                + " AND t.valid_until > ? AND t.valid_until <= ? ORDER BY t.valid_until")) {
+            select.setLong(1, from.toEpochMilli());
+            select.setLong(2, to.toEpochMilli());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    AdvisoryRecord record = record(rows);
+                    expired.add(new CurrentAdvisory(record, DocumentState.of(record.advisory(), to)));
+                }
+            }
+        }
+        return expired;
     }
 
     private static int bind(PreparedStatement statement, int first, List<Object> parameters) throws SQLException {

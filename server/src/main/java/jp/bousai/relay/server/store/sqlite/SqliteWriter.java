@@ -50,12 +50,13 @@ final class SqliteWriter implements Runnable {
     private volatile boolean running = true;
     private long headSeq;
 
-    SqliteWriter(Connection connection, Clock clock, int queueCapacity, int maxBatch) throws SQLException {
+    SqliteWriter(Connection connection, Clock clock, int queueCapacity, int maxBatch, List<String> channels)
+            throws SQLException {
         this.connection = connection;
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.statements = new AppendStatements(connection);
+        this.statements = new AppendStatements(connection, channels);
         this.headSeq = Meta.read(connection, Meta.HEAD_SEQ, 0);
     }
 

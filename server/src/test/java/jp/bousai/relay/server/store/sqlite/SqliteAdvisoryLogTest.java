@@ -20,6 +20,7 @@ import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Page;
+import jp.bousai.relay.core.log.PendingDelivery;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.server.store.StoreOptions;
@@ -45,7 +46,7 @@ class SqliteAdvisoryLogTest {
 
     @BeforeEach
     void open(Vertx vertx, VertxTestContext ctx) {
-        SqliteAdvisoryLog.open(vertx, options(), Clock.systemUTC()).onComplete(ctx.succeeding(opened -> {
+        SqliteAdvisoryLog.open(vertx, options(), Clock.systemUTC(), java.util.List.of("test-channel")).onComplete(ctx.succeeding(opened -> {
             log = opened;
             log.onCommitted(committed::add);
             ctx.completeNow();
@@ -106,6 +107,36 @@ class SqliteAdvisoryLogTest {
                     assertThat(refused.type()).isEqualTo(ProblemType.CONFLICT);
                     assertThat(refused.detail()).contains("is in mode Exercise").contains("cannot move it to mode Actual");
                     assertThat(committed).hasSize(1);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void theOutboxHandsOutVersionsInOrderAndHoldsLaterOnesBehindARetry(VertxTestContext ctx) {
+        Instant now = Instant.now();
+        Future<Void> appended = Future.succeededFuture();
+        for (int i = 0; i < 3; i++) {
+            appended = appended.compose(v -> log.append(Examples.submission(Examples.fresh(Examples.ORDER))).mapEmpty());
+        }
+        appended.compose(v -> log.pending("test-channel", now.plusSeconds(1), 10))
+                .compose(all -> log.retryLater("test-channel", 1, now.plusSeconds(60), "broker down").map(all))
+                .compose(all -> log.pending("test-channel", now.plusSeconds(1), 10).map(held -> {
+                    assertThat(all).extracting(p -> p.record().seq()).containsExactly(1L, 2L, 3L);
+                    assertThat(held).as("seq 1 waits for its retry, and 2 and 3 wait behind it").isEmpty();
+                    return held;
+                }))
+                .compose(v -> log.pending("test-channel", now.plusSeconds(61), 10))
+                .compose(due -> log.delivered("test-channel", 1).map(due))
+                .compose(due -> log.pruneHistory(now.plusSeconds(3600)).map(due))
+                .compose(due -> log.pending("test-channel", now.plusSeconds(61), 10).map(rest -> {
+                    assertThat(due).extracting(p -> p.record().seq(), PendingDelivery::attempts)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1),
+                                    org.assertj.core.groups.Tuple.tuple(2L, 0), org.assertj.core.groups.Tuple.tuple(3L, 0));
+                    return rest;
+                }))
+                .onComplete(ctx.succeeding(rest -> ctx.verify(() -> {
+                    assertThat(rest).as("pending versions survive pruning").extracting(p -> p.record().seq())
+                            .containsExactly(2L, 3L);
                     ctx.completeNow();
                 })));
     }

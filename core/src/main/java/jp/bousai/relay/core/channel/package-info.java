@@ -1,0 +1,2 @@
+/** The durable outbound channel port. */
+package jp.bousai.relay.core.channel;

@@ -13,12 +13,15 @@ import jp.bousai.relay.adapters.cap.CapFormat;
 import jp.bousai.relay.adapters.cap.CapSignatures;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
+import jp.bousai.relay.adapters.mqtt.MqttChannel;
+import jp.bousai.relay.adapters.mqtt.MqttOptions;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
 import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.config.ApiKeyConfig;
 import jp.bousai.relay.server.config.HttpOptions;
+import jp.bousai.relay.server.config.MqttConfig;
 import jp.bousai.relay.server.config.RelayConfig;
 import jp.bousai.relay.server.config.SoapUserConfig;
 import jp.bousai.relay.core.auth.Issuer;
@@ -30,6 +33,9 @@ import jp.bousai.relay.server.http.HttpVerticle;
 import jp.bousai.relay.server.http.IngestHandler;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
 import jp.bousai.relay.server.metrics.RelayMetrics;
+import jp.bousai.relay.server.mqtt.EmbeddedBroker;
+import jp.bousai.relay.server.mqtt.RetainedExpiry;
+import jp.bousai.relay.server.outbox.OutboxDispatcher;
 import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,46 +52,93 @@ public final class Relay {
     private final List<String> deployments;
     private final int port;
     private final long pruneTimer;
+    private final EmbeddedBroker broker;
+    private final Mqtt mqtt;
 
     private Relay(Vertx vertx, SqliteAdvisoryLog log, RelayMetrics metrics, List<String> deployments, int port,
-                  long pruneTimer) {
+                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt) {
         this.vertx = vertx;
         this.log = log;
         this.metrics = metrics;
         this.deployments = deployments;
         this.port = port;
         this.pruneTimer = pruneTimer;
+        this.broker = broker;
+        this.mqtt = mqtt;
     }
 
-    /** Opens the log, wires the hub to it and starts the HTTP servers. */
+    /** The MQTT channel and what drives it. */
+    public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
+
+        static Mqtt create(Vertx vertx, MqttConfig config, SqliteAdvisoryLog log, Clock clock, RelayMetrics metrics) {
+            MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
+                    config.username(), config.password(), config.topicPrefix()), clock);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log, channel, clock, metrics);
+            metrics.watchMqtt(channel::isConnected);
+            metrics.watchOutbox(channel.name(), dispatcher::depth);
+            return new Mqtt(channel, dispatcher, new RetainedExpiry(vertx, log, channel, clock));
+        }
+
+        Future<Void> start() {
+            return channel.start().onSuccess(v -> {
+                dispatcher.start();
+                expiry.start();
+            });
+        }
+
+        Future<Void> stop() {
+            dispatcher.stop();
+            expiry.stop();
+            return channel.stop();
+        }
+    }
+
+    /** The MQTT channel's parts, or null when MQTT is off. */
+    public Mqtt mqtt() {
+        return mqtt;
+    }
+
+    /**
+     * Starts the embedded MQTT broker (when configured), opens the log, wires the hub to it,
+     * starts the HTTP servers and then the durable channels.
+     */
     public static Future<Relay> start(Vertx vertx, RelayConfig config, Clock clock) {
         warnAboutDemoCredentials(config);
         RelayMetrics metrics = new RelayMetrics();
-        return SqliteAdvisoryLog.open(vertx, config.store(), clock, List.of()).compose(log -> {
-            metrics.watchPendingWrites(log::pendingWrites);
-            LiveHub hub = new LiveHub(vertx, config.stream().heartbeat());
-            log.onCommitted(hub);
-            EventLoopProbe probe = new EventLoopProbe();
-            ApiKeys apiKeys = new ApiKeys(config.apiKeys());
-            var routes = new HttpVerticle.Routes(
-                    new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
-                    new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
-                            new CapAcknowledgement(clock)),
-                    new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
-                    new FeedEndpoints(log, clock),
-                    new SseEndpoint(log, hub, clock, metrics, config.stream()),
-                    new MetricsEndpoint(metrics),
-                    new HealthEndpoints(log, probe),
-                    probe);
-            return deployHttp(vertx, config.http(), routes)
-                    .map(started -> {
-                        long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
-                                log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
-                                        .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
-                        return new Relay(vertx, log, metrics, started.deployments, started.port, pruneTimer);
-                    })
-                    .onFailure(e -> log.close());
-        });
+        MqttConfig mqtt = config.mqtt();
+        List<String> channels = mqtt.enabled() ? List.of(MqttChannel.NAME) : List.of();
+        Future<EmbeddedBroker> broker = MqttConfig.EMBEDDED.equals(mqtt.mode())
+                ? EmbeddedBroker.start(vertx, mqtt, config.store().dataDir()) : Future.succeededFuture(null);
+        return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, channels)
+                .compose(log -> {
+                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, log, clock, metrics) : null;
+                    metrics.watchPendingWrites(log::pendingWrites);
+                    LiveHub hub = new LiveHub(vertx, config.stream().heartbeat());
+                    log.onCommitted(hub);
+                    EventLoopProbe probe = new EventLoopProbe();
+                    ApiKeys apiKeys = new ApiKeys(config.apiKeys());
+                    var routes = new HttpVerticle.Routes(
+                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
+                            new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
+                                    new CapAcknowledgement(clock)),
+                            new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
+                            new FeedEndpoints(log, clock),
+                            new SseEndpoint(log, hub, clock, metrics, config.stream()),
+                            new MetricsEndpoint(metrics),
+                            new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
+                            probe);
+                    return deployHttp(vertx, config.http(), routes)
+                            .compose(started -> mqttParts == null ? Future.succeededFuture(started)
+                                    : mqttParts.start().map(started))
+                            .map(started -> {
+                                long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
+                                        log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
+                                                .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
+                                return new Relay(vertx, log, metrics, started.deployments, started.port, pruneTimer,
+                                        startedBroker, mqttParts);
+                            })
+                            .onFailure(e -> log.close());
+                }));
     }
 
     private record Started(List<String> deployments, int port) {
@@ -149,10 +202,16 @@ public final class Relay {
         return metrics;
     }
 
-    /** Stops taking requests, then closes the log once everything queued is written. */
+    /**
+     * Stops taking requests, stops the channels, closes the log once everything queued is written,
+     * then stops the embedded broker.
+     */
     public Future<Void> stop() {
         vertx.cancelTimer(pruneTimer);
         List<Future<Void>> undeployed = deployments.stream().map(vertx::undeploy).toList();
-        return Future.join(undeployed).transform(v -> log.close());
+        return Future.join(undeployed)
+                .transform(v -> mqtt == null ? Future.succeededFuture() : mqtt.stop())
+                .transform(v -> log.close())
+                .transform(v -> broker == null ? Future.<Void>succeededFuture() : broker.stop(vertx));
     }
 }

@@ -129,6 +129,7 @@ class CrashRecoveryIT {
         builder.environment().put("BOUSAI_HTTP_PORT", "0");
         builder.environment().put("BOUSAI_HTTP_HOST", "127.0.0.1");
         builder.environment().put("BOUSAI_DATA_DIR", dataDir.toString());
+        builder.environment().put("BOUSAI_MQTT_MODE", "off");
         Process process = builder.start();
         processes.add(process);
         CompletableFuture<Integer> port = new CompletableFuture<>();

@@ -38,6 +38,9 @@ public interface AdvisoryLog {
      */
     Future<java.util.List<PendingDelivery>> pending(String channel, Instant now, int limit);
 
+    /** How many versions wait in {@code channel}'s outbox. */
+    Future<Long> outboxDepth(String channel);
+
     /** Removes a delivered version from {@code channel}'s outbox. */
     Future<Void> delivered(String channel, long seq);
 

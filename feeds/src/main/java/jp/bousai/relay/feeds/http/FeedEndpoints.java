@@ -13,7 +13,7 @@ import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.render.AtomFeedWriter;
-import jp.bousai.relay.feeds.render.RecordJson;
+import jp.bousai.relay.core.log.RecordJson;
 
 /**
  * The pull side: the published documents as JSON ({@code GET /api/v1/advisories}) and as Atom

@@ -1,2 +1,2 @@
-/** Renderers of logged advisories: the shared record JSON and Atom 1.0. */
+/** Renderers of logged advisories: Atom 1.0. */
 package jp.bousai.relay.feeds.render;

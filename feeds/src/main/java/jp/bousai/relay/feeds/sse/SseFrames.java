@@ -3,7 +3,7 @@ package jp.bousai.relay.feeds.sse;
 import io.vertx.core.buffer.Buffer;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
-import jp.bousai.relay.feeds.render.RecordJson;
+import jp.bousai.relay.core.log.RecordJson;
 
 /**
  * The Server-Sent Events this server writes. Live and replayed versions are {@code advisory}

@@ -11,7 +11,7 @@ import jp.bousai.relay.server.store.StoreOptions;
  * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
-                          List<SoapUserConfig> soapUsers, Duration soapCreatedWindow) {
+                          List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
@@ -21,6 +21,6 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
     }
 
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
-        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow);
+        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt);
     }
 }

@@ -6,11 +6,13 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import jp.bousai.relay.feeds.live.StreamMetrics;
+import jp.bousai.relay.server.outbox.OutboxDispatcher;
 
 /** Every metric the server exposes, named in one place, on its own registry. */
-public final class RelayMetrics implements StreamMetrics {
+public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Listener {
 
     public static final String ACCEPTED = "bousai_advisories_accepted_total";
     public static final String DUPLICATES = "bousai_advisories_duplicate_total";
@@ -21,6 +23,9 @@ public final class RelayMetrics implements StreamMetrics {
     public static final String DELIVERIES = "bousai_deliveries_total";
     public static final String PUBLISH_TO_WRITE_SECONDS = "bousai_publish_to_write_seconds";
     public static final String PENDING_WRITES = "bousai_store_pending_writes";
+    public static final String DELIVERY_FAILURES = "bousai_delivery_failures_total";
+    public static final String OUTBOX_PENDING = "bousai_outbox_pending";
+    public static final String MQTT_CONNECTED = "bousai_mqtt_connected";
 
     private static final double[] LATENCY_BUCKETS = {
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
@@ -48,6 +53,10 @@ public final class RelayMetrics implements StreamMetrics {
             .help("From a version being durable to its being written to a live subscriber")
             .labelNames("channel").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
 
+    private final Counter deliveryFailures = Counter.builder().name(DELIVERY_FAILURES)
+            .help("Failed delivery attempts to a durable channel (each is retried)").labelNames("channel")
+            .register(registry);
+
     public RelayMetrics() {
         JvmMetrics.builder().register(registry);
     }
@@ -60,6 +69,29 @@ public final class RelayMetrics implements StreamMetrics {
     public void watchPendingWrites(LongSupplier pending) {
         GaugeWithCallback.builder().name(PENDING_WRITES).help("Appends waiting for the log's writer")
                 .callback(callback -> callback.call(pending.getAsLong())).register(registry);
+    }
+
+    /** Reports a channel's outbox depth when scraped. */
+    public void watchOutbox(String channel, LongSupplier pending) {
+        GaugeWithCallback.builder().name(OUTBOX_PENDING).help("Versions waiting in a durable channel's outbox")
+                .labelNames("channel").callback(callback -> callback.call(pending.getAsLong(), channel))
+                .register(registry);
+    }
+
+    /** Reports whether the MQTT broker is connected (1) or not (0) when scraped. */
+    public void watchMqtt(BooleanSupplier connected) {
+        GaugeWithCallback.builder().name(MQTT_CONNECTED).help("Whether the MQTT publisher is connected to its broker")
+                .callback(callback -> callback.call(connected.getAsBoolean() ? 1 : 0)).register(registry);
+    }
+
+    @Override
+    public void channelDelivered(String channel, long seq) {
+        deliveries.labelValues(channel).inc();
+    }
+
+    @Override
+    public void channelFailed(String channel, long seq, Throwable cause) {
+        deliveryFailures.labelValues(channel).inc();
     }
 
     public void accepted(String format, long startNanos) {

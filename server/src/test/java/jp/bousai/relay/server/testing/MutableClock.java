@@ -7,22 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, for expiry and retention. */
+/**
+ * A clock that starts at a chosen instant and then runs with real time, and that tests move
+ * forward by hand, for expiry and retention.
+ */
 public final class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now;
+    private final AtomicReference<Duration> offset;
 
     public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this.offset = new AtomicReference<>(Duration.between(Instant.now(), start));
     }
 
     public void advance(Duration by) {
-        now.updateAndGet(current -> current.plus(by));
+        offset.updateAndGet(current -> current.plus(by));
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(offset.get());
     }
 
     @Override

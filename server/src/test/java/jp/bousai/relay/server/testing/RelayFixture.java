@@ -58,7 +58,7 @@ public final class RelayFixture {
         MutableClock clock = new MutableClock(Instant.parse("2026-09-01T01:00:00Z"));
         Map<String, String> env = new java.util.HashMap<>(Map.of("BOUSAI_HTTP_PORT", "0",
                 "BOUSAI_HTTP_HOST", "127.0.0.1", "BOUSAI_HTTP_INSTANCES", "2",
-                "BOUSAI_DATA_DIR", dataDir.toString()));
+                "BOUSAI_DATA_DIR", dataDir.toString(), "BOUSAI_MQTT_MODE", "off"));
         env.putAll(extraEnv);
         RelayConfig shipped = ConfigLoader.loadBundled(env);
         List<ApiKeyConfig> keys = new ArrayList<>(shipped.apiKeys());

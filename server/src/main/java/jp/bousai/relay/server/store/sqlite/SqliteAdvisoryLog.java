@@ -109,6 +109,18 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     }
 
     @Override
+    public Future<Long> outboxDepth(String channel) {
+        return read(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox WHERE channel = ?")) {
+                count.setString(1, channel);
+                try (ResultSet row = count.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
     public Future<Void> delivered(String channel, long seq) {
         return write(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(

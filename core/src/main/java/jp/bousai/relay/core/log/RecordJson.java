@@ -1,7 +1,4 @@
-package jp.bousai.relay.feeds.render;
-
-import jp.bousai.relay.core.log.AdvisoryRecord;
-import jp.bousai.relay.core.log.DocumentState;
+package jp.bousai.relay.core.log;
 
 /**
  * The JSON of a logged version as every JSON output shows it: its sequence number, when it was

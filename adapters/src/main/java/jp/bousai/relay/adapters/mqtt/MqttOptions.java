@@ -1,0 +1,19 @@
+package jp.bousai.relay.adapters.mqtt;
+
+/**
+ * How the MQTT channel reaches its broker.
+ *
+ * @param serverUri e.g. {@code tcp://127.0.0.1:1883}, or {@code ssl://host:8883} for TLS
+ * @param clientId the publisher's client id
+ * @param username null for none
+ * @param password null for none
+ * @param topicPrefix the root of the topic tree, e.g. {@code bousai/v1}
+ */
+public record MqttOptions(String serverUri, String clientId, String username, String password, String topicPrefix) {
+
+    @Override
+    public String toString() {
+        return "MqttOptions[serverUri=" + serverUri + ", clientId=" + clientId + ", username=" + username
+                + ", topicPrefix=" + topicPrefix + "]";
+    }
+}

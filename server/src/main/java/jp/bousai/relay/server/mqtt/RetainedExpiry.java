@@ -1,0 +1,69 @@
+package jp.bousai.relay.server.mqtt;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import jp.bousai.relay.adapters.mqtt.MqttChannel;
+import jp.bousai.relay.core.area.JisCode;
+import jp.bousai.relay.core.log.AdvisoryLog;
+import jp.bousai.relay.core.log.CurrentAdvisory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clears the retained MQTT state of documents whose validity has ended (by the server's clock), so
+ * that a subscriber who connects later does not see an expired order as current. Every
+ * {@link #EVERY} it clears what expired since the last successful sweep; after a start it looks
+ * back {@link #LOOK_BACK}, covering a server that was down when documents expired.
+ */
+public final class RetainedExpiry {
+
+    public static final Duration EVERY = Duration.ofSeconds(30);
+    public static final Duration LOOK_BACK = Duration.ofDays(1);
+    private static final Logger LOG = LoggerFactory.getLogger(RetainedExpiry.class);
+
+    private final Vertx vertx;
+    private final AdvisoryLog log;
+    private final MqttChannel channel;
+    private final Clock clock;
+    private Instant sweptUntil;
+    private long timer = -1;
+
+    public RetainedExpiry(Vertx vertx, AdvisoryLog log, MqttChannel channel, Clock clock) {
+        this.vertx = vertx;
+        this.log = log;
+        this.channel = channel;
+        this.clock = clock;
+        this.sweptUntil = clock.instant().minus(LOOK_BACK);
+    }
+
+    public void start() {
+        timer = vertx.setPeriodic(EVERY.toMillis(), id -> sweep());
+    }
+
+    public void stop() {
+        vertx.cancelTimer(timer);
+    }
+
+    /** Clears what expired since the last sweep; the number of topics cleared. */
+    public Future<Integer> sweep() {
+        Instant now = clock.instant();
+        return log.expiredBetween(sweptUntil, now).compose(expired -> {
+            List<Future<Void>> cleared = new ArrayList<>();
+            for (CurrentAdvisory document : expired) {
+                var advisory = document.record().advisory();
+                for (JisCode area : advisory.areaCodes()) {
+                    cleared.add(channel.clearRetained(advisory.mode(), area, advisory.category()));
+                }
+            }
+            return Future.all(cleared).map(all -> {
+                sweptUntil = now;
+                return cleared.size();
+            });
+        }).onFailure(e -> LOG.debug("[channel: mqtt] expiry sweep failed, retried next time: {}", e.toString()));
+    }
+}

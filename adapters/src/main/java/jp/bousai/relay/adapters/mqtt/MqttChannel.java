@@ -52,6 +52,8 @@ public final class MqttChannel implements Channel {
     private final MqttOptions options;
     private final Clock clock;
     private final AtomicBoolean connected = new AtomicBoolean();
+    /** Publishes waiting for their PUBACK; failed at once when the connection is lost. */
+    private final java.util.Set<Promise<Void>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
     private MqttAsyncClient client;
     private int connectAttempts;
@@ -195,6 +197,8 @@ public final class MqttChannel implements Channel {
     private Future<Void> publish(Context context, String topic, byte[] payload, boolean retained,
                                  MqttProperties properties) {
         Promise<Void> promise = Promise.promise();
+        inFlight.add(promise);
+        promise.future().onComplete(done -> inFlight.remove(promise));
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
         message.setRetained(retained);
@@ -222,6 +226,10 @@ public final class MqttChannel implements Channel {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             connected.set(false);
+            IllegalStateException lost = new IllegalStateException("the connection to the MQTT broker was lost");
+            for (Promise<Void> pending : List.copyOf(inFlight)) {
+                pending.tryFail(lost);
+            }
             LOG.warn("[channel: mqtt, broker: {}] connection lost: {}", options.serverUri(), response.getReasonString());
         }
 

@@ -29,6 +29,8 @@ public final class OutboxDispatcher {
     public static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     public static final Duration SAFETY_INTERVAL = Duration.ofSeconds(5);
+    /** A delivery not acknowledged within this counts as failed (and is retried). */
+    public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -128,7 +130,7 @@ public final class OutboxDispatcher {
             LOG.info("[channel: {}, seq: {}] no longer valid; dropped undelivered", channel.name(), seq);
             return log.delivered(channel.name(), seq).map(true);
         }
-        return channel.deliver(pending.record())
+        return withTimeout(channel.deliver(pending.record()))
                 .compose(v -> log.delivered(channel.name(), seq))
                 .map(v -> {
                     listener.channelDelivered(channel.name(), seq);
@@ -145,6 +147,21 @@ public final class OutboxDispatcher {
                                 return false;
                             });
                 });
+    }
+
+    private Future<Void> withTimeout(Future<Void> delivery) {
+        io.vertx.core.Promise<Void> bounded = io.vertx.core.Promise.promise();
+        long timer = vertx.setTimer(DELIVERY_TIMEOUT.toMillis(), id -> bounded.tryFail(new java.util.concurrent.TimeoutException(
+                "not acknowledged within " + DELIVERY_TIMEOUT.toSeconds() + " s")));
+        delivery.onComplete(result -> {
+            vertx.cancelTimer(timer);
+            if (result.succeeded()) {
+                bounded.tryComplete();
+            } else {
+                bounded.tryFail(result.cause());
+            }
+        });
+        return bounded.future();
     }
 
     private void scheduleRetry(Duration delay) {

@@ -48,7 +48,7 @@ public final class Mosquitto implements AutoCloseable {
         Files.createDirectories(dir);
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
-                + "persistence_location " + dir + "/\nlog_dest stderr\nlog_type information\n");
+                + "persistence_location " + dir + "/\nuser " + System.getProperty("user.name") + "\nlog_dest stderr\nlog_type information\n");
         process = new ProcessBuilder("mosquitto", "-c", conf.toString()).redirectErrorStream(true).start();
         CompletableFuture<Void> running = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

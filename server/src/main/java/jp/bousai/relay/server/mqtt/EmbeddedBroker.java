@@ -33,7 +33,7 @@ public final class EmbeddedBroker {
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("extensions"));
             Files.writeString(conf.resolve("config.xml"), configXml(config), StandardCharsets.UTF_8);
-            EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
+            EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder().withoutLoggingBootstrap().withConfigurationFolder(conf)
                     .withDataFolder(home.resolve("data")).withExtensionsFolder(home.resolve("extensions")).build();
             broker.start().join();
             LOG.info("[mqtt: embedded] broker listening on {}:{} (WebSocket {}/mqtt)", config.embeddedHost(),

@@ -72,7 +72,8 @@ public final class Relay {
 
         static Mqtt create(Vertx vertx, MqttConfig config, SqliteAdvisoryLog log, Clock clock, RelayMetrics metrics) {
             MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
-                    config.username(), config.password(), config.topicPrefix()), clock);
+                    config.username(), config.password(), config.topicPrefix(), MqttConfig.CAP.equals(config.payload())),
+                    clock);
             OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log, channel, clock, metrics);
             metrics.watchMqtt(channel::isConnected);
             metrics.watchOutbox(channel.name(), dispatcher::depth);

@@ -14,8 +14,8 @@ import jp.bousai.relay.core.validation.FieldErrors;
 /**
  * CAP areas as target municipalities and sub-areas. A geocode {@value #JIS} carries a JIS X 0402
  * code, six digits or five without the check digit; a geocode {@value #SUB_AREA} carries a
- * 12-digit 大字・町丁目 code. An area with a polygon, a circle or a sub-area code is a sub-area
- * named by its {@code areaDesc}; an area with only JIS codes stands for those whole areas.
+ * 12-digit 大字・町丁目 code. An area with a polygon, a circle, a sub-area code or no JIS code is a
+ * sub-area named by its {@code areaDesc}; an area with only a JIS code stands for that whole area.
  */
 final class CapAreas {
 
@@ -32,7 +32,8 @@ final class CapAreas {
             for (CapAlert.Area area : info.areas()) {
                 JisCode code = jisCode(area, errors);
                 if (code != null) {
-                    targets.putIfAbsent(code, isSubArea(area) ? null : area.areaDesc());
+                    boolean named = !isSubArea(area) && !code.value().equals(area.areaDesc());
+                    targets.putIfAbsent(code, named ? area.areaDesc() : null);
                 }
             }
         }
@@ -53,8 +54,10 @@ final class CapAreas {
         return subAreas;
     }
 
+    /** A part of a municipality: it has a geometry or a sub-area code, or no JIS code to name a whole area. */
     private static boolean isSubArea(CapAlert.Area area) {
-        return !area.polygons().isEmpty() || !area.circles().isEmpty() || geocode(area, SUB_AREA) != null;
+        return !area.polygons().isEmpty() || !area.circles().isEmpty() || geocode(area, SUB_AREA) != null
+                || geocode(area, JIS) == null;
     }
 
     private static JisCode jisCode(CapAlert.Area area, FieldErrors errors) {

@@ -14,7 +14,8 @@ import jp.bousai.relay.core.validation.FieldErrors;
  * {@value #LEVEL} (3, 4, 5 or a label), else from a level label or "警戒レベルN" in the event. The
  * status is lifted when the parameter {@value #STATUS} says {@code lifted} (or 解除) or the
  * response type is AllClear, else issued. Counts come from parameters {@value #HOUSEHOLDS} and
- * {@value #PEOPLE}.
+ * {@value #PEOPLE}; the time from the parameter {@value #TIME}, else the info's effective time,
+ * else the alert's sent time.
  */
 final class CapEvacuation {
 
@@ -22,6 +23,8 @@ final class CapEvacuation {
     static final String STATUS = "issueOrLift";
     static final String HOUSEHOLDS = "households";
     static final String PEOPLE = "people";
+    /** When this detail's level was issued or lifted, when it differs from the info's effective time. */
+    static final String TIME = "time";
     private static final Pattern LEVEL_IN_TEXT = Pattern.compile("警戒レベル\\s*([345３４５])");
     private static final List<String> LABELS = List.of("避難準備・高齢者等避難開始", "高齢者等避難", "避難準備情報",
             "避難指示（緊急）", "避難指示(緊急)", "避難指示", "避難勧告", "緊急安全確保", "災害発生情報");
@@ -76,9 +79,19 @@ final class CapEvacuation {
         if (status != null && !List.of("lifted", "issued", "解除", "発令").contains(status)) {
             errors.add(info.path() + "/parameter", STATUS + " must be issued or lifted (発令 or 解除), got '" + status + "'");
         }
-        OffsetDateTime time = info.effective() != null ? OffsetDateTime.parse(info.effective()) : defaultTime;
+        OffsetDateTime time = info.parameter(TIME) != null ? parseTime(info.parameter(TIME), info.path(), errors)
+                : info.effective() != null ? OffsetDateTime.parse(info.effective()) : defaultTime;
         return new EvacuationBody.Detail(level, legacyLabel(info), lifted ? IssueStatus.LIFTED : IssueStatus.ISSUED,
                 time, count(info, HOUSEHOLDS, errors), count(info, PEOPLE, errors), CapAreas.subAreas(info, errors));
+    }
+
+    private static OffsetDateTime parseTime(String text, String path, FieldErrors errors) {
+        if (!CapRules.DATE_TIME.matcher(text).matches()) {
+            errors.add(path + "/parameter", TIME + " must be a CAP date-time such as 2026-09-01T10:00:00+09:00, got '"
+                    + text + "'");
+            return null;
+        }
+        return OffsetDateTime.parse(text);
     }
 
     private static Integer count(CapAlert.Info info, String name, FieldErrors errors) {

@@ -26,6 +26,7 @@ final class CapMapper {
     /** The parameter naming the L-Alert category; without it, EvacuationOrder when a level is stated, else GeneralInformation. */
     static final String CATEGORY = "category";
     static final String DISASTER = "disaster";
+    static final String OFFICE = "office";
 
     private CapMapper() {
     }
@@ -49,7 +50,7 @@ final class CapMapper {
                 : body(category, primary, sent, errors);
         return new Advisory(alert.identifier(), chain.documentId(), chain.revision(), chain.type(),
                 WireNamed.find(Mode.class, alert.status()).orElse(null), category,
-                new Sender(null, first == null ? null : first.senderName(), null),
+                new Sender(null, first == null ? null : first.senderName(), first == null ? null : first.parameter(OFFICE)),
                 CapAreas.targets(alert.infos(), errors), sent,
                 first == null || first.effective() == null ? null : OffsetDateTime.parse(first.effective()),
                 first == null || first.expires() == null ? null : OffsetDateTime.parse(first.expires()),

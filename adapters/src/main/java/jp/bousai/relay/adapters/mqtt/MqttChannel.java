@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.Category;
 import jp.bousai.relay.core.advisory.EvacuationBody;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes every version to MQTT through a broker, with the Eclipse Paho MQTT 5 client: one
- * QoS 1 message per target area on {@link MqttTopics}, retained so that a subscriber who connects
+ * QoS 1 message per target area on {@link MqttTopics}, its payload the JSON representation (or,
+ * when configured, CAP 1.2), retained so that a subscriber who connects
  * mid-disaster sees the current state at once. A Cancel is published to live subscribers and then
  * clears the retained state (an empty retained message). A delivery succeeds only once the broker
  * has acknowledged every message (PUBACK); while the broker is unreachable it fails, and the
@@ -45,6 +47,7 @@ public final class MqttChannel implements Channel {
 
     public static final String NAME = "mqtt";
     public static final String CONTENT_TYPE = "application/json";
+    public static final String CAP_CONTENT_TYPE = "application/cap+xml";
     private static final Logger LOG = LoggerFactory.getLogger(MqttChannel.class);
     private static final Duration MAX_RECONNECT = Duration.ofSeconds(30);
 
@@ -151,7 +154,8 @@ public final class MqttChannel implements Channel {
                     + " is not connected"));
         }
         Context context = vertx.getOrCreateContext();
-        byte[] payload = RecordJson.of(record, null).getBytes(StandardCharsets.UTF_8);
+        byte[] payload = (options.capPayload() ? CapRenderer.render(advisory) : RecordJson.of(record, null))
+                .getBytes(StandardCharsets.UTF_8);
         List<Future<Void>> acknowledged = new ArrayList<>();
         for (JisCode area : advisory.areaCodes()) {
             String topic = MqttTopics.topic(options.topicPrefix(), advisory.mode(), area, advisory.category());
@@ -177,7 +181,7 @@ public final class MqttChannel implements Channel {
     private MqttProperties properties(AdvisoryRecord record) {
         Advisory advisory = record.advisory();
         MqttProperties properties = new MqttProperties();
-        properties.setContentType(CONTENT_TYPE);
+        properties.setContentType(options.capPayload() ? CAP_CONTENT_TYPE : CONTENT_TYPE);
         if (advisory.validUntil() != null) {
             long seconds = Duration.between(clock.instant(), advisory.validUntil().toInstant()).toSeconds();
             properties.setMessageExpiryInterval(Math.max(1, seconds));

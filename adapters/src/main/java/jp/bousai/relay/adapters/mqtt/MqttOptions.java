@@ -8,12 +8,14 @@ package jp.bousai.relay.adapters.mqtt;
  * @param username null for none
  * @param password null for none
  * @param topicPrefix the root of the topic tree, e.g. {@code bousai/v1}
+ * @param capPayload whether payloads are CAP 1.2 XML instead of the JSON representation
  */
-public record MqttOptions(String serverUri, String clientId, String username, String password, String topicPrefix) {
+public record MqttOptions(String serverUri, String clientId, String username, String password, String topicPrefix,
+                          boolean capPayload) {
 
     @Override
     public String toString() {
         return "MqttOptions[serverUri=" + serverUri + ", clientId=" + clientId + ", username=" + username
-                + ", topicPrefix=" + topicPrefix + "]";
+                + ", topicPrefix=" + topicPrefix + ", capPayload=" + capPayload + "]";
     }
 }

@@ -129,10 +129,15 @@ public final class ConfigLoader {
         if (prefix.contains("#") || prefix.contains("+") || prefix.endsWith("/")) {
             throw new ConfigException("mqtt.topic-prefix", "must not contain wildcards or end with '/', got '" + prefix + "'");
         }
+        String payload = source.string("mqtt.payload", MqttConfig.JSON);
+        if (!Set.of(MqttConfig.JSON, MqttConfig.CAP).contains(payload)) {
+            throw new ConfigException("mqtt.payload", "must be json or cap, got '" + payload + "'");
+        }
         return new MqttConfig(mode, prefix, source.string("mqtt.client-id", "bousai-relay"),
                 source.string("mqtt.embedded.host", "0.0.0.0"), source.integer("mqtt.embedded.port", 1883, 0, 65_535),
                 source.integer("mqtt.embedded.websocket-port", 8000, 0, 65_535), uri,
-                source.string("mqtt.external.username", null), source.string("mqtt.external.password", null));
+                source.string("mqtt.external.username", null), source.string("mqtt.external.password", null),
+                payload);
     }
 
     private static List<SoapUserConfig> soapUsers(JsonNode list) {

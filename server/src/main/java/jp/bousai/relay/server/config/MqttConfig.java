@@ -11,9 +11,14 @@ package jp.bousai.relay.server.config;
  *        (MQTT 3.1.1 and 5 over TCP, and over WebSocket at path {@code /mqtt})
  * @param externalUri e.g. {@code tcp://broker:1883} or {@code ssl://broker:8883}
  * @param username, password for the external broker; null for none
+ * @param payload {@code json} (the JSON representation) or {@code cap} (CAP 1.2)
  */
 public record MqttConfig(String mode, String topicPrefix, String clientId, String embeddedHost, int embeddedPort,
-                         int embeddedWebsocketPort, String externalUri, String username, String password) {
+                         int embeddedWebsocketPort, String externalUri, String username, String password,
+                         String payload) {
+
+    public static final String JSON = "json";
+    public static final String CAP = "cap";
 
     public static final String EMBEDDED = "embedded";
     public static final String EXTERNAL = "external";

@@ -4,7 +4,6 @@ import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -14,20 +13,23 @@ import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.testing.Examples;
 import jp.bousai.relay.server.testing.Mosquitto;
 import jp.bousai.relay.server.testing.MqttSubscriber;
-import jp.bousai.relay.server.testing.RelayTest;
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
 
-/** The default set-up: the embedded HiveMQ CE broker, reached by MQTT 5 and 3.1.1 clients. */
-@Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
-class EmbeddedBrokerTest extends RelayTest {
+/** The default set-up: the embedded HiveMQ CE broker, also over WebSocket. */
+class EmbeddedBrokerTest extends MqttChannelContract {
 
     private final int tcpPort = Mosquitto.freePort();
     private final int websocketPort = Mosquitto.freePort();
 
     @Override
-    protected Map<String, String> environment() {
+    String brokerUri() {
+        return "tcp://127.0.0.1:" + tcpPort;
+    }
+
+    @Override
+    Map<String, String> brokerEnvironment() {
         return Map.of("BOUSAI_MQTT_MODE", "embedded", "BOUSAI_MQTT_EMBEDDED_PORT", Integer.toString(tcpPort),
                 "BOUSAI_MQTT_EMBEDDED_WEBSOCKET_PORT", Integer.toString(websocketPort),
                 "BOUSAI_MQTT_EMBEDDED_HOST", "127.0.0.1");
@@ -39,17 +41,17 @@ class EmbeddedBrokerTest extends RelayTest {
         BlockingQueue<String> legacy = new LinkedBlockingQueue<>();
         MqttClient v311 = new MqttClient(uri, "v311-" + UUID.randomUUID(), null);
         v311.connect();
-        v311.subscribe("bousai/v1/actual/13/#", 1, (IMqttMessageListener) (topic, message) ->
+        v311.subscribe(prefix + "/actual/13/#", 1, (IMqttMessageListener) (topic, message) ->
                 legacy.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
-        try (MqttSubscriber v5 = new MqttSubscriber(uri, "v5-" + UUID.randomUUID(), "bousai/v1/actual/13/#", false);
+        try (MqttSubscriber v5 = new MqttSubscriber(uri, "v5-" + UUID.randomUUID(), prefix + "/actual/13/#", false);
              MqttSubscriber websocket = new MqttSubscriber("ws://127.0.0.1:" + websocketPort + "/mqtt",
-                     "ws-" + UUID.randomUUID(), "bousai/v1/actual/13/#", false)) {
+                     "ws-" + UUID.randomUUID(), prefix + "/actual/13/#", false)) {
             JsonObject reply = relay.issue(Examples.fresh(Examples.ORDER), CHIYODA_KEY).await(20, TimeUnit.SECONDS);
             MqttSubscriber.Received received = v5.next(30);
-            assertThat(received.topic()).isEqualTo("bousai/v1/actual/13/131016/EvacuationOrder");
+            assertThat(received.topic()).isEqualTo(prefix + "/actual/13/131016/EvacuationOrder");
             assertThat(received.userProperty("documentId")).isEqualTo(reply.getString("documentId"));
-            assertThat(websocket.next(30).topic()).isEqualTo("bousai/v1/actual/13/131016/EvacuationOrder");
-            assertThat(legacy.poll(30, TimeUnit.SECONDS)).startsWith("bousai/v1/actual/13/131016/EvacuationOrder {\"seq\":1,");
+            assertThat(websocket.next(30).topic()).isEqualTo(prefix + "/actual/13/131016/EvacuationOrder");
+            assertThat(legacy.poll(30, TimeUnit.SECONDS)).startsWith(prefix + "/actual/13/131016/EvacuationOrder {\"seq\":1,");
         } finally {
             v311.disconnect();
             v311.close();

@@ -1,0 +1,171 @@
+package jp.bousai.relay.server.mqtt;
+
+import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import jp.bousai.relay.server.testing.Examples;
+import jp.bousai.relay.server.testing.MqttSubscriber;
+import jp.bousai.relay.server.testing.RelayTest;
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the MQTT channel promises, whatever the broker: run against the embedded HiveMQ broker and
+ * against Debian's mosquitto, with real MQTT 5 and 3.1.1 clients.
+ */
+@Timeout(value = 120, timeUnit = TimeUnit.SECONDS)
+abstract class MqttChannelContract extends RelayTest {
+
+    static final int WAIT = 20;
+    final String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8) + "/v1";
+
+    /** Where clients reach the broker, e.g. {@code tcp://127.0.0.1:1883}. */
+    abstract String brokerUri();
+
+    /** How the server is told to use the broker. */
+    abstract Map<String, String> brokerEnvironment();
+
+    @Override
+    protected Map<String, String> environment() {
+        Map<String, String> environment = new java.util.HashMap<>(brokerEnvironment());
+        environment.put("BOUSAI_MQTT_TOPIC_PREFIX", prefix);
+        environment.put("BOUSAI_MQTT_CLIENT_ID", "relay-" + UUID.randomUUID());
+        return environment;
+    }
+
+    MqttSubscriber subscribe(String filter, boolean persistent) throws Exception {
+        return new MqttSubscriber(brokerUri(), "sub-" + UUID.randomUUID(), prefix + filter, persistent);
+    }
+
+    JsonObject issue(ObjectNode advisory) throws Exception {
+        return relay.issue(advisory, CHIYODA_KEY).await(20, TimeUnit.SECONDS);
+    }
+
+    /** Whether nothing retained waits on the filter: a marker published now arrives first. */
+    private boolean nothingRetained(String filter, String markerTopic) throws Exception {
+        try (MqttSubscriber late = subscribe(filter, false)) {
+            late.publish(prefix + markerTopic, "marker");
+            MqttSubscriber.Received first = late.next(WAIT);
+            return first != null && first.payload().equals("marker");
+        }
+    }
+
+    @Test
+    void publishesEachVersionOnItsAreaTopicWithMqtt5Properties() throws Exception {
+        try (MqttSubscriber tokyo = subscribe("/actual/13/#", false)) {
+            issue(Examples.fresh(Examples.ORDER).put("mode", "Exercise"));
+            JsonObject reply = issue(Examples.fresh(Examples.ORDER));
+            MqttSubscriber.Received message = tokyo.next(WAIT);
+            assertThat(message).as("the real order (the drill is not on actual/#)").isNotNull();
+            assertThat(message.topic()).isEqualTo(prefix + "/actual/13/131016/EvacuationOrder");
+            assertThat(message.message().getQos()).isEqualTo(1);
+            JsonObject payload = new JsonObject(message.payload());
+            assertThat(payload.getLong("seq")).isEqualTo(2);
+            assertThat(payload.getJsonObject("advisory").getString("documentId")).isEqualTo(reply.getString("documentId"));
+            assertThat(message.message().getProperties().getContentType()).isEqualTo("application/json");
+            assertThat(message.userProperty("seq")).isEqualTo("2");
+            assertThat(message.userProperty("documentId")).isEqualTo(reply.getString("documentId"));
+            assertThat(message.userProperty("revision")).isEqualTo("1");
+            assertThat(message.userProperty("level")).isEqualTo("4");
+        }
+    }
+
+    /** Issues and returns once a subscriber has seen it on the broker. */
+    private JsonObject issueAndWitness(ObjectNode advisory, String filter) throws Exception {
+        try (MqttSubscriber witness = subscribe(filter, false)) {
+            JsonObject reply = issue(advisory);
+            MqttSubscriber.Received seen;
+            do {
+                seen = witness.next(WAIT);
+                assertThat(seen).as("the witness sees seq " + reply.getLong("seq")).isNotNull();
+            } while (seen.payload().isEmpty() || new JsonObject(seen.payload()).getLong("seq") < reply.getLong("seq"));
+            return reply;
+        }
+    }
+
+    @Test
+    void aLateSubscriberSeesTheCurrentStateAndACancelClearsIt() throws Exception {
+        ObjectNode order = Examples.fresh(Examples.ORDER);
+        JsonObject reply = issueAndWitness(order, "/actual/#");
+        try (MqttSubscriber late = subscribe("/actual/13/131016/EvacuationOrder", false)) {
+            MqttSubscriber.Received retained = late.next(WAIT);
+            assertThat(retained.message().isRetained()).isTrue();
+            assertThat(new JsonObject(retained.payload()).getLong("seq")).isEqualTo(reply.getLong("seq"));
+        }
+        ObjectNode cancel = order.deepCopy().put("distributionId", "cancel-" + UUID.randomUUID()).put("revision", 2)
+                .put("type", "Cancel");
+        cancel.remove("evacuation");
+        try (MqttSubscriber live = subscribe("/actual/13/131016/EvacuationOrder", false)) {
+            assertThat(live.next(WAIT).message().isRetained()).isTrue();
+            issue(cancel);
+            MqttSubscriber.Received cancelled = live.next(WAIT);
+            assertThat(new JsonObject(cancelled.payload()).getJsonObject("advisory").getString("type"))
+                    .isEqualTo("Cancel");
+            assertThat(live.next(WAIT).payload()).as("then the retained state is cleared").isEmpty();
+        }
+        assertThat(nothingRetained("/actual/13/131016/#", "/actual/13/131016/marker")).isTrue();
+    }
+
+    @Test
+    void expiryClearsTheRetainedStateByTheServersClock() throws Exception {
+        OffsetDateTime now = relay.clock().instant().atOffset(ZoneOffset.ofHours(9));
+        issueAndWitness(Examples.fresh(Examples.SHELTERS).put("reportTime", now.toString())
+                .put("validUntil", now.plusHours(1).toString()), "/actual/#");
+        try (MqttSubscriber late = subscribe("/actual/13/131016/Shelter", false)) {
+            MqttSubscriber.Received retained = late.next(WAIT);
+            assertThat(retained.message().isRetained()).isTrue();
+            assertThat(retained.message().getProperties().getMessageExpiryInterval()).isBetween(3500L, 3600L);
+        }
+        relay.clock().advance(Duration.ofMinutes(61));
+        assertThat(relay.relay().mqtt().expiry().sweep().await(20, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(nothingRetained("/actual/13/131016/#", "/actual/13/131016/marker")).isTrue();
+    }
+
+    @Test
+    void mqtt311SubscribersAndTheMosquittoCommandLineClientReceiveTheSameMessages() throws Exception {
+        List<String> v311 = new ArrayList<>();
+        MqttClient legacy = new MqttClient(brokerUri(), "v311-" + UUID.randomUUID(), null);
+        legacy.connect();
+        CountDownLatch got = new CountDownLatch(1);
+        legacy.subscribe(prefix + "/actual/+/131016/#", 1, (IMqttMessageListener) (topic, message) -> {
+            v311.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
+            got.countDown();
+        });
+        Process cli = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", brokerUri().substring(brokerUri().lastIndexOf(':') + 1),
+                "-t", prefix + "/actual/13/131016/#", "-C", "1", "-v", "-W", "60").redirectErrorStream(true).start();
+        try {
+            // Issue until mosquitto_sub (whose subscription time cannot be observed) prints the order:
+            // the retained order reaches it whenever it subscribes, so one issue suffices.
+            issue(Examples.fresh(Examples.ORDER));
+            String line;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                line = out.readLine();
+            }
+            assertThat(got.await(WAIT, TimeUnit.SECONDS)).isTrue();
+            assertThat(v311.get(0)).startsWith(prefix + "/actual/13/131016/EvacuationOrder {\"seq\":1,");
+            assertThat(line).startsWith(prefix + "/actual/13/131016/EvacuationOrder {\"seq\":1,");
+        } finally {
+            cli.destroy();
+            legacy.disconnect();
+            legacy.close();
+        }
+    }
+
+}

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import jp.bousai.relay.adapters.xml.XmlOut;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.Category;
 import jp.bousai.relay.core.advisory.EvacuationBody;
@@ -41,18 +42,18 @@ public final class CapRenderer {
             xml.writeStartElement("alert");
             xml.writeDefaultNamespace(CapReader.NS);
             String sender = advisory.sender().code().value() + "@" + CapReplies.SENDER;
-            element(xml, "identifier", advisory.distributionId());
-            element(xml, "sender", sender);
-            element(xml, "sent", CapReplies.capTime(advisory.reportTime()));
-            element(xml, "status", advisory.mode().wireName());
-            element(xml, "msgType", switch (advisory.type()) {
+            XmlOut.element(xml, "identifier", advisory.distributionId());
+            XmlOut.element(xml, "sender", sender);
+            XmlOut.element(xml, "sent", CapReplies.capTime(advisory.reportTime()));
+            XmlOut.element(xml, "status", advisory.mode().wireName());
+            XmlOut.element(xml, "msgType", switch (advisory.type()) {
                 case REPORT -> "Alert";
                 case UPDATE -> "Update";
                 case CANCEL -> "Cancel";
             });
-            element(xml, "scope", "Public");
+            XmlOut.element(xml, "scope", "Public");
             if (advisory.type() != MessageType.REPORT) {
-                element(xml, "references", sender + "," + advisory.documentId() + ","
+                XmlOut.element(xml, "references", sender + "," + advisory.documentId() + ","
                         + CapReplies.capTime(advisory.reportTime()));
             }
             List<EvacuationBody.Detail> details = advisory.body() instanceof EvacuationBody evacuation
@@ -79,24 +80,24 @@ public final class CapRenderer {
     private static void info(XMLStreamWriter xml, Advisory advisory, EvacuationBody.Detail detail, boolean first)
             throws XMLStreamException {
         xml.writeStartElement("info");
-        element(xml, "language", "ja-JP");
-        element(xml, "category", capCategory(advisory.category()));
-        element(xml, "event", event(advisory, detail));
+        XmlOut.element(xml, "language", "ja-JP");
+        XmlOut.element(xml, "category", capCategory(advisory.category()));
+        XmlOut.element(xml, "event", event(advisory, detail));
         if (detail != null) {
-            element(xml, "responseType", detail.status() == IssueStatus.LIFTED ? "AllClear" : "Evacuate");
+            XmlOut.element(xml, "responseType", detail.status() == IssueStatus.LIFTED ? "AllClear" : "Evacuate");
         }
         Level level = Level.of(detail);
-        element(xml, "urgency", level.urgency);
-        element(xml, "severity", level.severity);
-        element(xml, "certainty", level.certainty);
+        XmlOut.element(xml, "urgency", level.urgency);
+        XmlOut.element(xml, "severity", level.severity);
+        XmlOut.element(xml, "certainty", level.certainty);
         if (first && advisory.targetTime() != null) {
-            element(xml, "effective", CapReplies.capTime(advisory.targetTime()));
+            XmlOut.element(xml, "effective", CapReplies.capTime(advisory.targetTime()));
         }
         if (advisory.validUntil() != null) {
-            element(xml, "expires", CapReplies.capTime(advisory.validUntil()));
+            XmlOut.element(xml, "expires", CapReplies.capTime(advisory.validUntil()));
         }
         optional(xml, "senderName", advisory.sender().name());
-        element(xml, "headline", advisory.headline().ja());
+        XmlOut.element(xml, "headline", advisory.headline().ja());
         optional(xml, "description", advisory.text() == null ? null : advisory.text().ja());
         optional(xml, "web", advisory.body() instanceof NoticeBody notice ? notice.url()
                 : advisory.body() instanceof EventBody event ? event.url() : null);
@@ -128,7 +129,7 @@ public final class CapRenderer {
         if (first) {
             for (TargetArea area : advisory.areas()) {
                 xml.writeStartElement("area");
-                element(xml, "areaDesc", area.name() != null ? area.name() : area.code().value());
+                XmlOut.element(xml, "areaDesc", area.name() != null ? area.name() : area.code().value());
                 geocode(xml, CapAreas.JIS, area.code().value());
                 xml.writeEndElement();
             }
@@ -143,25 +144,25 @@ public final class CapRenderer {
 
     private static void english(XMLStreamWriter xml, Advisory advisory) throws XMLStreamException {
         xml.writeStartElement("info");
-        element(xml, "language", "en-US");
-        element(xml, "category", capCategory(advisory.category()));
-        element(xml, "event", advisory.headline().en());
-        element(xml, "urgency", "Unknown");
-        element(xml, "severity", "Unknown");
-        element(xml, "certainty", "Unknown");
-        element(xml, "headline", advisory.headline().en());
+        XmlOut.element(xml, "language", "en-US");
+        XmlOut.element(xml, "category", capCategory(advisory.category()));
+        XmlOut.element(xml, "event", advisory.headline().en());
+        XmlOut.element(xml, "urgency", "Unknown");
+        XmlOut.element(xml, "severity", "Unknown");
+        XmlOut.element(xml, "certainty", "Unknown");
+        XmlOut.element(xml, "headline", advisory.headline().en());
         optional(xml, "description", advisory.text() == null ? null : advisory.text().en());
         xml.writeEndElement();
     }
 
     private static void subArea(XMLStreamWriter xml, SubArea subArea) throws XMLStreamException {
         xml.writeStartElement("area");
-        element(xml, "areaDesc", subArea.name());
+        XmlOut.element(xml, "areaDesc", subArea.name());
         if (subArea.geometry() instanceof Geometry.Polygon polygon) {
-            element(xml, "polygon", polygon.points().stream().map(p -> p.lat() + "," + p.lon())
+            XmlOut.element(xml, "polygon", polygon.points().stream().map(p -> p.lat() + "," + p.lon())
                     .collect(Collectors.joining(" ")));
         } else if (subArea.geometry() instanceof Geometry.Circle circle) {
-            element(xml, "circle", circle.centre().lat() + "," + circle.centre().lon() + " " + circle.radiusKm());
+            XmlOut.element(xml, "circle", circle.centre().lat() + "," + circle.centre().lon() + " " + circle.radiusKm());
         }
         if (subArea.code() != null) {
             geocode(xml, CapAreas.SUB_AREA, subArea.code());
@@ -221,28 +222,21 @@ public final class CapRenderer {
 
     private static void parameter(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement("parameter");
-        element(xml, "valueName", name);
-        element(xml, "value", value);
+        XmlOut.element(xml, "valueName", name);
+        XmlOut.element(xml, "value", value);
         xml.writeEndElement();
     }
 
     private static void geocode(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement("geocode");
-        element(xml, "valueName", name);
-        element(xml, "value", value);
+        XmlOut.element(xml, "valueName", name);
+        XmlOut.element(xml, "value", value);
         xml.writeEndElement();
     }
 
     private static void optional(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         if (text != null) {
-            element(xml, name, text);
+            XmlOut.element(xml, name, text);
         }
     }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
 }

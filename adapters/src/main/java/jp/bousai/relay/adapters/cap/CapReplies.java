@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import jp.bousai.relay.adapters.xml.XmlOut;
 
 /**
  * CAP answers to a sender that asks for them ({@code Accept: application/cap+xml}): an {@code Ack}
@@ -96,22 +97,22 @@ public final class CapReplies {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("alert");
             xml.writeDefaultNamespace(CapReader.NS);
-            element(xml, "identifier", SENDER + "-" + msgType.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID());
-            element(xml, "sender", SENDER);
-            element(xml, "sent", capTime(now));
+            XmlOut.element(xml, "identifier", SENDER + "-" + msgType.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID());
+            XmlOut.element(xml, "sender", SENDER);
+            XmlOut.element(xml, "sent", capTime(now));
             String status = received.map(Received::status).filter(s -> List.of("Actual", "Exercise", "System", "Test")
                     .contains(s)).orElse("System");
-            element(xml, "status", status);
-            element(xml, "msgType", msgType);
+            XmlOut.element(xml, "status", status);
+            XmlOut.element(xml, "msgType", msgType);
             if (received.isPresent()) {
-                element(xml, "scope", "Private");
-                element(xml, "addresses", received.get().sender());
+                XmlOut.element(xml, "scope", "Private");
+                XmlOut.element(xml, "addresses", received.get().sender());
             } else {
-                element(xml, "scope", "Public");
+                XmlOut.element(xml, "scope", "Public");
             }
-            element(xml, "note", String.join("; ", notes));
+            XmlOut.element(xml, "note", String.join("; ", notes));
             if (received.isPresent()) {
-                element(xml, "references", received.get().reference());
+                XmlOut.element(xml, "references", received.get().reference());
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -126,12 +127,6 @@ public final class CapReplies {
     static String capTime(OffsetDateTime time) {
         String text = CAP_TIME.format(time.truncatedTo(ChronoUnit.SECONDS));
         return time.getOffset().equals(ZoneOffset.UTC) ? text.substring(0, text.length() - 6) + "-00:00" : text;
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
     }
 
     private static XMLInputFactory hardenedInput() {

@@ -4,6 +4,7 @@ import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import jp.bousai.relay.adapters.xml.XmlOut;
 
 /**
  * The answers of the {@code MQService} endpoint: {@code publishResponse/processResponse} with
@@ -31,8 +32,8 @@ public final class SoapReplies {
             xml.writeStartElement("publishResponse");
             xml.writeDefaultNamespace(CommonsNs.SERVICE);
             xml.writeStartElement("processResponse");
-            element(xml, "code", Integer.toString(code));
-            element(xml, "result", result);
+            XmlOut.element(xml, "code", Integer.toString(code));
+            XmlOut.element(xml, "result", result);
             xml.writeEndElement();
             xml.writeEndElement();
         });
@@ -47,7 +48,7 @@ public final class SoapReplies {
             }
             xml.writeCharacters(fault.code());
             xml.writeEndElement();
-            element(xml, "faultstring", fault.reason());
+            XmlOut.element(xml, "faultstring", fault.reason());
             xml.writeEndElement();
         });
     }
@@ -73,11 +74,5 @@ public final class SoapReplies {
             throw new IllegalStateException("writing a SOAP answer failed", e);
         }
         return out.toString();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
     }
 }

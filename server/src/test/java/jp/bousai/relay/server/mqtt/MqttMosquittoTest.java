@@ -49,6 +49,25 @@ class MqttMosquittoTest extends MqttChannelContract {
     }
 
     @Test
+    void publishesCapAlertsWhenConfiguredTo(Vertx vertx) throws Exception {
+        Map<String, String> capEnvironment = new java.util.HashMap<>(environment());
+        capEnvironment.put("BOUSAI_MQTT_PAYLOAD", "cap");
+        capEnvironment.put("BOUSAI_MQTT_TOPIC_PREFIX", prefix + "-cap");
+        RelayFixture cap = RelayFixture.start(vertx, dataDir.resolve("cap"), capEnvironment).await(60, TimeUnit.SECONDS);
+        try (MqttSubscriber subscriber = new MqttSubscriber(mosquitto.uri(), "sub-" + UUID.randomUUID(),
+                prefix + "-cap/actual/13/#", false)) {
+            cap.issue(Examples.json(Examples.ORDER), CHIYODA_KEY).await(20, TimeUnit.SECONDS);
+            MqttSubscriber.Received message = subscriber.next(WAIT);
+            assertThat(message.message().getProperties().getContentType()).isEqualTo("application/cap+xml");
+            assertThat(message.payload()).contains("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">")
+                    .contains("<identifier>5b0c3f0e-8a51-4d6a-9c61-2f1a7e4b9d01</identifier>")
+                    .contains("<msgType>Alert</msgType>").contains("<valueName>evacuationLevel</valueName><value>4</value>");
+        } finally {
+            cap.stop().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aBrokerOutageLosesNothingAndKeepsOrder() throws Exception {
         try (MqttSubscriber device = subscribe("/actual/#", true)) {
             mosquitto.stop();

@@ -18,6 +18,7 @@ import jp.bousai.relay.adapters.mqtt.MqttOptions;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
+import jp.bousai.relay.feeds.ws.WsEndpoint;
 import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.config.ApiKeyConfig;
 import jp.bousai.relay.server.config.HttpOptions;
@@ -125,6 +126,7 @@ public final class Relay {
                             new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
                             new FeedEndpoints(log, clock),
                             new SseEndpoint(log, hub, clock, metrics, config.stream()),
+                            new WsEndpoint(log, hub, clock, metrics, config.stream()),
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
                             probe);

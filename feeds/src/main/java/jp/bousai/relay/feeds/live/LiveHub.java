@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Hub;
 import jp.bousai.relay.feeds.sse.SseFrames;
+import jp.bousai.relay.feeds.ws.WsFrames;
 
 /**
  * Live fan-out. Subscribers register on their own event loop; each committed version is encoded
@@ -33,7 +34,7 @@ public final class LiveHub implements Hub {
      */
     @Override
     public void publish(AdvisoryRecord record) {
-        LiveEvent event = new LiveEvent(record, SseFrames.advisory(record), System.nanoTime());
+        LiveEvent event = new LiveEvent(record, SseFrames.encode(record), WsFrames.encode(record), System.nanoTime());
         lastPublishedSeq = record.seq();
         loops.forEach((context, subscribers) -> context.runOnContext(v -> subscribers.dispatch(event)));
     }

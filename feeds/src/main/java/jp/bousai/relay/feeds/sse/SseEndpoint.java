@@ -12,6 +12,7 @@ import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.http.FilterParams;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.live.StreamMetrics;
+import jp.bousai.relay.feeds.stream.StreamSubscription;
 
 /**
  * {@code GET /api/v1/stream}: advisories as Server-Sent Events, filtered by the query. Resumes
@@ -52,7 +53,8 @@ public final class SseEndpoint implements Handler<RoutingContext> {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Accel-Buffering", "no")
                 .setWriteQueueMaxSize(options.maxPendingBytes());
-        new SseSubscription(ctx.vertx(), response, filter, log, hub, clock, metrics, options.replayPageSize())
-                .start(since, snapshot);
+        response.write(SseFrames.PREAMBLE);
+        new StreamSubscription<>("sse", new SseSink(ctx.vertx(), response), SseFrames.INSTANCE, filter, log, hub, clock,
+                metrics, options.replayPageSize()).start(since, snapshot);
     }
 }

@@ -4,13 +4,17 @@ import io.vertx.core.buffer.Buffer;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.RecordJson;
+import jp.bousai.relay.feeds.live.LiveEvent;
+import jp.bousai.relay.feeds.stream.StreamFrames;
 
 /**
  * The Server-Sent Events this server writes. Live and replayed versions are {@code advisory}
  * events whose {@code id} is their sequence number; everything else carries no id, except
  * {@code snapshot-end}, whose id is the sequence number the snapshot covers.
  */
-public final class SseFrames {
+public final class SseFrames implements StreamFrames<Buffer> {
+
+    public static final SseFrames INSTANCE = new SseFrames();
 
     /** Tells the client how long to wait before reconnecting, in milliseconds. */
     public static final Buffer PREAMBLE = Buffer.buffer("retry: 3000\n\n");
@@ -19,28 +23,48 @@ public final class SseFrames {
     private SseFrames() {
     }
 
-    public static Buffer advisory(AdvisoryRecord record) {
+    /** The frame of a live event, encoded once by the hub for every SSE subscriber. */
+    public static Buffer encode(AdvisoryRecord record) {
         return Buffer.buffer("id: " + record.seq() + "\nevent: advisory\ndata: " + RecordJson.of(record, null) + "\n\n");
     }
 
+    @Override
+    public Buffer live(LiveEvent event) {
+        return event.sseFrame();
+    }
+
+    @Override
+    public Buffer heartbeat() {
+        return HEARTBEAT;
+    }
+
+    @Override
+    public Buffer advisory(AdvisoryRecord record) {
+        return encode(record);
+    }
+
     /** One currently published document, sent before live events when a snapshot was asked for. */
-    public static Buffer snapshot(CurrentAdvisory current) {
+    @Override
+    public Buffer snapshot(CurrentAdvisory current) {
         return Buffer.buffer("event: snapshot\ndata: " + RecordJson.of(current.record(), current.state()) + "\n\n");
     }
 
-    public static Buffer snapshotEnd(long headSeq, int count) {
+    @Override
+    public Buffer snapshotEnd(long headSeq, int count) {
         return Buffer.buffer("id: " + headSeq + "\nevent: snapshot-end\ndata: {\"seq\":" + headSeq
                 + ",\"count\":" + count + "}\n\n");
     }
 
     /** The resume point cannot be served without a gap; a snapshot follows. */
-    public static Buffer gap(long requestedSince, long firstAvailableSeq, long headSeq, String reason) {
+    @Override
+    public Buffer gap(long requestedSince, long firstAvailableSeq, long headSeq, String reason) {
         return Buffer.buffer("event: gap\ndata: {\"since\":" + requestedSince + ",\"firstAvailableSeq\":"
                 + firstAvailableSeq + ",\"headSeq\":" + headSeq + ",\"reason\":\"" + reason + "\"}\n\n");
     }
 
     /** The subscriber fell too far behind and is disconnected; it should resume from {@code lastSeq}. */
-    public static Buffer cutOff(long lastSeq, String reason) {
+    @Override
+    public Buffer cutOff(long lastSeq, String reason) {
         return Buffer.buffer("event: cutoff\ndata: {\"lastSeq\":" + lastSeq + ",\"reason\":\"" + reason + "\"}\n\n");
     }
 }

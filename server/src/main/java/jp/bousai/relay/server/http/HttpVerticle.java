@@ -11,6 +11,7 @@ import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
+import jp.bousai.relay.feeds.ws.WsEndpoint;
 import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
@@ -21,7 +22,7 @@ public final class HttpVerticle extends VerticleBase {
 
     /** What the routes call; shared by every instance. */
     public record Routes(IngestHandler jsonIngest, IngestHandler capIngest, CommonsSoapEndpoint commons,
-                         FeedEndpoints feeds, SseEndpoint stream, MetricsEndpoint metrics,
+                         FeedEndpoints feeds, SseEndpoint stream, WsEndpoint webSocket, MetricsEndpoint metrics,
                          HealthEndpoints health, EventLoopProbe probe) {
     }
 
@@ -58,6 +59,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/api/v1/advisories").handler(routes.feeds()::listJson);
         router.get("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
         router.get("/api/v1/stream").handler(routes.stream());
+        router.get("/api/v1/ws").handler(routes.webSocket());
         router.get("/feeds/atom").handler(routes.feeds()::atom);
         router.get("/metrics").handler(routes.metrics()::scrape);
         router.get("/health/live").handler(routes.health()::live);

@@ -1,8 +1,5 @@
-package jp.bousai.relay.feeds.sse;
+package jp.bousai.relay.feeds.stream;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import java.time.Clock;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryLog;
@@ -18,22 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SSE stream. It registers for live events first and then catches up from the log, page by
+ * One stream (SSE or WebSocket), whatever its transport. It registers for live events first and then catches up from the log, page by
  * page; live events that arrive meanwhile are not buffered but noted, and the catch-up reads on
  * until nothing newer than what it wrote has been seen. Then it goes live. Every write is of a
  * sequence number above the last one written, so nothing is sent twice and nothing is skipped.
  * Runs entirely on the connection's event loop.
  */
-final class SseSubscription implements LiveSubscriber {
+public final class StreamSubscription<F> implements LiveSubscriber {
 
-    static final String TRANSPORT = "sse";
-    private static final Logger LOG = LoggerFactory.getLogger(SseSubscription.class);
-    private static final long CLOSE_GRACE_MILLIS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSubscription.class);
 
     private enum State { CATCHING_UP, LIVE, CLOSED }
 
-    private final Vertx vertx;
-    private final HttpServerResponse response;
+    private final String transport;
+    private final StreamSink<F> sink;
+    private final StreamFrames<F> frames;
     private final AdvisoryFilter filter;
     private final AdvisoryLog log;
     private final LiveHub hub;
@@ -45,10 +41,11 @@ final class SseSubscription implements LiveSubscriber {
     private long highestLiveSeen;
     private Runnable unregister = () -> { };
 
-    SseSubscription(Vertx vertx, HttpServerResponse response, AdvisoryFilter filter, AdvisoryLog log, LiveHub hub,
-                    Clock clock, StreamMetrics metrics, int pageSize) {
-        this.vertx = vertx;
-        this.response = response;
+    public StreamSubscription(String transport, StreamSink<F> sink, StreamFrames<F> frames, AdvisoryFilter filter,
+                              AdvisoryLog log, LiveHub hub, Clock clock, StreamMetrics metrics, int pageSize) {
+        this.transport = transport;
+        this.sink = sink;
+        this.frames = frames;
         this.filter = filter;
         this.log = log;
         this.hub = hub;
@@ -61,11 +58,10 @@ final class SseSubscription implements LiveSubscriber {
      * Starts the stream: from {@code since} when given, else with a snapshot when asked, else
      * from now.
      */
-    void start(Long since, boolean snapshot) {
-        response.closeHandler(v -> close());
-        response.write(SseFrames.PREAMBLE);
+    public void start(Long since, boolean snapshot) {
+        sink.closeHandler(v -> close());
         unregister = hub.register(this);
-        metrics.subscriberOpened(TRANSPORT);
+        metrics.subscriberOpened(transport);
         if (since != null) {
             resumeAfter(since);
         } else if (snapshot) {
@@ -88,20 +84,31 @@ final class SseSubscription implements LiveSubscriber {
         if (state != State.LIVE || seq <= lastSent) {
             return;
         }
-        if (response.writeQueueFull()) {
+        if (sink.writeQueueFull()) {
             cutOff("the subscriber fell behind by more than the pending-output bound");
             return;
         }
-        response.write(event.sseFrame());
+        sink.write(frames.live(event));
         lastSent = seq;
-        metrics.delivered(TRANSPORT, System.nanoTime() - event.committedNanos());
+        metrics.delivered(transport, System.nanoTime() - event.committedNanos());
     }
 
     @Override
     public void onHeartbeat() {
-        if (state != State.CLOSED && !response.writeQueueFull()) {
-            response.write(SseFrames.HEARTBEAT);
+        if (state == State.CLOSED || sink.writeQueueFull()) {
+            return;
         }
+        F heartbeat = frames.heartbeat();
+        if (heartbeat != null) {
+            sink.write(heartbeat);
+        } else {
+            sink.ping();
+        }
+    }
+
+    /** Stops the stream without ending its connection (a WebSocket unsubscribe). */
+    public void cancel() {
+        close();
     }
 
     private void resumeAfter(long since) {
@@ -115,16 +122,16 @@ final class SseSubscription implements LiveSubscriber {
             }
             Replay replay = result.result();
             if (since < replay.firstRetainedSeq() - 1) {
-                response.write(SseFrames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
+                sink.write(frames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
                         "history before seq " + replay.firstRetainedSeq() + " is no longer kept"));
                 sendSnapshot();
             } else if (since > replay.headSeq()) {
-                response.write(SseFrames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
+                sink.write(frames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
                         "the resume point is ahead of the log: it was not issued by this server's log"));
                 sendSnapshot();
             } else {
                 for (AdvisoryRecord record : replay.records()) {
-                    response.write(SseFrames.advisory(record));
+                    sink.write(frames.advisory(record));
                 }
                 lastSent = Math.max(lastSent, replay.headSeq());
                 if (replay.complete()) {
@@ -158,14 +165,14 @@ final class SseSubscription implements LiveSubscriber {
             var view = result.result();
             long covered = coveredSeq < 0 ? view.headSeq() : coveredSeq;
             for (CurrentAdvisory current : view.advisories()) {
-                response.write(SseFrames.snapshot(current));
+                sink.write(frames.snapshot(current));
             }
             int total = sent + view.advisories().size();
             if (view.nextCursor() != null) {
                 whenWritable(() -> sendSnapshotPage(view.nextCursor(), covered, total));
                 return;
             }
-            response.write(SseFrames.snapshotEnd(covered, total));
+            sink.write(frames.snapshotEnd(covered, total));
             lastSent = covered;
             finishCatchUp();
         });
@@ -181,9 +188,9 @@ final class SseSubscription implements LiveSubscriber {
     }
 
     private void whenWritable(Runnable next) {
-        if (response.writeQueueFull()) {
-            response.drainHandler(v -> {
-                response.drainHandler(null);
+        if (sink.writeQueueFull()) {
+            sink.drainHandler(v -> {
+                sink.drainHandler(null);
                 next.run();
             });
         } else {
@@ -192,34 +199,21 @@ final class SseSubscription implements LiveSubscriber {
     }
 
     private void cutOff(String reason) {
-        LOG.debug("[transport: sse, lastSeq: {}] cut off: {}", lastSent, reason);
-        metrics.cutOff(TRANSPORT);
-        write(SseFrames.cutOff(lastSent, reason));
+        LOG.debug("[transport: {}, lastSeq: {}] cut off: {}", transport, lastSent, reason);
+        metrics.cutOff(transport);
+        sink.write(frames.cutOff(lastSent, reason));
         end();
     }
 
     private void fail(String what, Throwable cause) {
-        LOG.warn("[transport: sse] {} failed; closing the stream so the client resumes", what, cause);
+        LOG.warn("[transport: {}] {} failed; closing the stream so the client resumes", transport, what, cause);
         end();
     }
 
-    private void write(Buffer frame) {
-        if (!response.ended()) {
-            response.write(frame);
-        }
-    }
-
-    /** Ends the response; a client that does not read it in time is disconnected. */
+    /** Ends the stream; the sink disconnects a client that does not read it in time. */
     private void end() {
         close();
-        if (!response.ended() && !response.closed()) {
-            response.end();
-            vertx.setTimer(CLOSE_GRACE_MILLIS, id -> {
-                if (!response.closed()) {
-                    response.reset();
-                }
-            });
-        }
+        sink.end();
     }
 
     private void close() {
@@ -228,6 +222,6 @@ final class SseSubscription implements LiveSubscriber {
         }
         state = State.CLOSED;
         unregister.run();
-        metrics.subscriberClosed(TRANSPORT);
+        metrics.subscriberClosed(transport);
     }
 }

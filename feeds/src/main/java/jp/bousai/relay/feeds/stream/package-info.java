@@ -1,0 +1,2 @@
+/** One stream state machine (catch-up, live, gap, snapshot, cut-off) for every transport. */
+package jp.bousai.relay.feeds.stream;

@@ -1,0 +1,2 @@
+/** The black-box load test: subscribers and an issuer over loopback, latency histograms, a JSON report. */
+package jp.bousai.relay.loadtest;

@@ -20,14 +20,17 @@ final class Deliveries {
 
     private final String channel;
     private final Issuer issuer;
+    private final int warmup;
     private final Recorder latency = new Recorder(3_600_000_000_000L, 3);
     private final Map<Integer, BitSet> seenBySubscriber = new ConcurrentHashMap<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
-    Deliveries(String channel, Issuer issuer) {
+    /** @param warmup advisories issued first whose latency is not recorded (still counted for losses) */
+    Deliveries(String channel, Issuer issuer, int warmup) {
         this.channel = channel;
         this.issuer = issuer;
+        this.warmup = warmup;
     }
 
     String channel() {
@@ -51,7 +54,7 @@ final class Deliveries {
             seen.set(index);
         }
         delivered.incrementAndGet();
-        if (sent > 0) {
+        if (sent > 0 && index >= warmup) {
             latency.recordValue(Math.max(0, nowNanos - sent));
         }
     }

@@ -49,6 +49,10 @@ public final class LoadTest implements Callable<Integer> {
     @Option(names = "--duration", description = "Seconds to issue for (at most 600). Default: ${DEFAULT-VALUE}")
     int duration = 30;
 
+    @Option(names = "--warmup", description = "Seconds to issue first without recording latency (JIT and caches "
+            + "warm up). Default: ${DEFAULT-VALUE}")
+    int warmup = 5;
+
     @Option(names = "--drain", description = "Seconds to wait for the last deliveries after issuing. Default: ${DEFAULT-VALUE}")
     int drain = 10;
 
@@ -65,28 +69,29 @@ public final class LoadTest implements Callable<Integer> {
             System.err.println("--host must be a loopback address: load is only ever generated on this machine");
             return 2;
         }
-        int total = (int) Math.min(Math.round(rate * Math.min(duration, 600)), 1_000_000);
+        int warmupCount = (int) Math.round(rate * Math.min(warmup, 600));
+        int total = (int) Math.min(Math.round(rate * Math.min(duration, 600)) + warmupCount, 1_000_000);
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient(new HttpClientOptions(),
                 new PoolOptions().setHttp1MaxSize(Math.max(sse, 16) + 64));
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         Issuer issuer = new Issuer(vertx, http, host, port, apiKey, run, total);
-        Deliveries sseDeliveries = new Deliveries("sse", issuer);
-        Deliveries wsDeliveries = new Deliveries("ws", issuer);
+        Deliveries sseDeliveries = new Deliveries("sse", issuer, warmupCount);
+        Deliveries wsDeliveries = new Deliveries("ws", issuer, warmupCount);
         try {
             double heapBefore = ServerMetrics.heapUsedBytes(http, host, port).await(30, TimeUnit.SECONDS);
             Future.all(Subscribers.sse(vertx, http, host, port, sse, sseDeliveries),
                     Subscribers.webSockets(vertx, host, port, ws, wsDeliveries)).await(120, TimeUnit.SECONDS);
             double heapWithSubscribers = ServerMetrics.heapUsedBytes(http, host, port).await(30, TimeUnit.SECONDS);
-            System.out.printf("%d SSE and %d WebSocket subscribers open; issuing %d advisories at %.1f/s%n",
-                    sse, ws, total, rate);
+            System.out.printf("%d SSE and %d WebSocket subscribers open; issuing %d advisories at %.1f/s, the first %d"
+                    + " to warm up%n", sse, ws, total, rate, warmupCount);
             long started = System.nanoTime();
             long progress = vertx.setPeriodic(5_000, id -> System.out.printf("  %4.0f s: issued %d, delivered SSE %d,"
                     + " WS %d%n", (System.nanoTime() - started) / 1e9, issuer.accepted().size(),
                     sseDeliveries.delivered(), wsDeliveries.delivered()));
             Promise<Void> issued = Promise.promise();
             issuer.issue(total, rate, issued::complete);
-            issued.future().await(duration + 120L, TimeUnit.SECONDS);
+            issued.future().await(warmup + duration + 120L, TimeUnit.SECONDS);
             double issueSeconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(drain * 1000L); // a bounded wait for deliveries still in flight, not a test's wait
             vertx.cancelTimer(progress);
@@ -117,7 +122,7 @@ public final class LoadTest implements Callable<Integer> {
                             .put("max", histogram.getMaxValue() / 1e6)));
         }
         int subscribers = sse + ws;
-        return new JsonObject().put("issued", total).put("accepted", issuer.accepted().size())
+        return new JsonObject().put("issued", total).put("warmupIssued", (int) Math.round(rate * Math.min(warmup, 600))).put("accepted", issuer.accepted().size())
                 .put("failed", issuer.failed()).put("seconds", Math.round(seconds * 10) / 10.0)
                 .put("ratePerSecond", rate).put("channels", perChannel)
                 .put("serverHeapPerSubscriberBytes", subscribers == 0 ? 0

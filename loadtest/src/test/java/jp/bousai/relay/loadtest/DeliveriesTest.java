@@ -14,7 +14,7 @@ class DeliveriesTest {
 
     @Test
     void countsDeliveriesDuplicatesAndLossesPerSubscriber() {
-        Deliveries deliveries = new Deliveries("ws", new Issuer(null, null, "127.0.0.1", 0, "k", "ab12", 10));
+        Deliveries deliveries = new Deliveries("ws", new Issuer(null, null, "127.0.0.1", 0, "k", "ab12", 10), 0);
         deliveries.received(0, event("ab12", 0), 1);
         deliveries.received(0, event("ab12", 1), 1);
         deliveries.received(0, event("ab12", 1), 1);

@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
         description = "Measures bousai-relay's fan-out: end-to-end latency, throughput, losses and duplicates.")
 public final class LoadTest implements Callable<Integer> {
 
+    /** Subscribers are opened this many at a time, as a well-behaved client fleet would. */
+    static final int BATCH = 500;
+
     @Option(names = "--host", description = "The server's host (loopback only). Default: ${DEFAULT-VALUE}")
     String host = "127.0.0.1";
 
@@ -80,8 +83,11 @@ public final class LoadTest implements Callable<Integer> {
         Deliveries wsDeliveries = new Deliveries("ws", issuer, warmupCount);
         try {
             double heapBefore = ServerMetrics.heapUsedBytes(http, host, port).await(30, TimeUnit.SECONDS);
-            Future.all(Subscribers.sse(vertx, http, host, port, sse, sseDeliveries),
-                    Subscribers.webSockets(vertx, host, port, ws, wsDeliveries)).await(120, TimeUnit.SECONDS);
+            for (int opened = 0; opened < Math.max(sse, ws); opened += BATCH) {
+                Future.all(Subscribers.sse(vertx, http, host, port, opened, Math.min(sse, opened + BATCH), sseDeliveries),
+                        Subscribers.webSockets(vertx, host, port, opened, Math.min(ws, opened + BATCH), wsDeliveries))
+                        .await(120, TimeUnit.SECONDS);
+            }
             double heapWithSubscribers = ServerMetrics.heapUsedBytes(http, host, port).await(30, TimeUnit.SECONDS);
             System.out.printf("%d SSE and %d WebSocket subscribers open; issuing %d advisories at %.1f/s, the first %d"
                     + " to warm up%n", sse, ws, total, rate, warmupCount);

@@ -16,10 +16,11 @@ final class Subscribers {
     private Subscribers() {
     }
 
-    /** Opens {@code count} SSE streams (everything real); completes once all are open. */
-    static Future<Void> sse(Vertx vertx, HttpClient http, String host, int port, int count, Deliveries deliveries) {
+    /** Opens SSE streams {@code from} to {@code to} (everything real); completes once all are open. */
+    static Future<Void> sse(Vertx vertx, HttpClient http, String host, int port, int from, int to,
+                            Deliveries deliveries) {
         List<Future<Void>> opened = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             int subscriber = i;
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
                     .setURI("/api/v1/stream");
@@ -43,12 +44,12 @@ final class Subscribers {
         return Future.all(opened).mapEmpty();
     }
 
-    /** Opens {@code count} WebSocket streams (everything real); completes once all are subscribed. */
-    static Future<Void> webSockets(Vertx vertx, String host, int port, int count, Deliveries deliveries) {
+    /** Opens WebSocket streams {@code from} to {@code to} (everything real); completes once all are subscribed. */
+    static Future<Void> webSockets(Vertx vertx, String host, int port, int from, int to, Deliveries deliveries) {
         WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
-                .setMaxConnections(count + 1));
+                .setMaxConnections(Math.max(1, to - from) + 1));
         List<Future<Void>> opened = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             int subscriber = i;
             io.vertx.core.Promise<Void> subscribed = io.vertx.core.Promise.promise();
             client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/api/v1/ws"))

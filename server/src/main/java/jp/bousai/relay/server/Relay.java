@@ -156,7 +156,8 @@ public final class Relay {
     private static Future<Started> deployHttp(Vertx vertx, HttpOptions options, HttpVerticle.Routes routes) {
         int sharedRandomPort = -ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
         HttpOptions shared = options.port() != 0 ? options
-                : new HttpOptions(options.host(), sharedRandomPort, options.maxBodyBytes(), options.instances());
+                : new HttpOptions(options.host(), sharedRandomPort, options.maxBodyBytes(), options.instances(),
+                        options.acceptBacklog());
         List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
             HttpVerticle instance = new HttpVerticle(shared, routes);

@@ -62,14 +62,25 @@ public record AreaFilter(Set<String> prefectures, Set<JisCode> municipalities) {
             return true;
         }
         for (JisCode target : targets) {
-            if (prefectures.contains(target.prefectureNumber()) || municipalities.contains(target)) {
+            if (matches(target)) {
                 return true;
             }
-            if (target.isPrefecture()) {
-                for (JisCode municipality : municipalities) {
-                    if (target.covers(municipality)) {
-                        return true;
-                    }
+        }
+        return false;
+    }
+
+    /** Whether one target area is wanted (no allocation: this runs for every subscriber of every event). */
+    public boolean matches(JisCode target) {
+        if (isEverywhere()) {
+            return true;
+        }
+        if (prefectures.contains(target.prefectureNumber()) || municipalities.contains(target)) {
+            return true;
+        }
+        if (target.isPrefecture()) {
+            for (JisCode municipality : municipalities) {
+                if (target.covers(municipality)) {
+                    return true;
                 }
             }
         }

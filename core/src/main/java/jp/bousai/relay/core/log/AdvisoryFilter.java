@@ -5,6 +5,7 @@ import java.util.Set;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.Category;
 import jp.bousai.relay.core.advisory.Mode;
+import jp.bousai.relay.core.advisory.TargetArea;
 import jp.bousai.relay.core.area.AreaFilter;
 
 /**
@@ -21,9 +22,16 @@ public record AdvisoryFilter(AreaFilter areas, Set<Category> categories, Set<Mod
         modes = modes.isEmpty() ? Set.of(Mode.ACTUAL) : Set.copyOf(EnumSet.copyOf(modes));
     }
 
+    /** Whether the advisory is wanted; allocates nothing, as it runs for every subscriber of every event. */
     public boolean matches(Advisory advisory) {
-        return modes.contains(advisory.mode())
-                && (categories.isEmpty() || categories.contains(advisory.category()))
-                && areas.matches(advisory.areaCodes());
+        if (!modes.contains(advisory.mode()) || !(categories.isEmpty() || categories.contains(advisory.category()))) {
+            return false;
+        }
+        for (TargetArea target : advisory.areas()) {
+            if (areas.matches(target.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import jp.bousai.relay.core.area.AreaFilter;
+import jp.bousai.relay.core.advisory.TargetArea;
 import jp.bousai.relay.core.area.JisCode;
 
 /**
@@ -62,7 +63,8 @@ final class LoopSubscribers {
     /** Every subscriber whose filter matches the event, each once. */
     void dispatch(LiveEvent event) {
         Set<LiveSubscriber> candidates = new HashSet<>(everywhere);
-        for (JisCode target : event.record().advisory().areaCodes()) {
+        for (TargetArea area : event.record().advisory().areas()) {
+            JisCode target = area.code();
             addAll(candidates, byPrefecture.get(target.prefectureNumber()));
             if (target.isPrefecture()) {
                 addAll(candidates, municipalitySubscribersByPrefecture.get(target.prefectureNumber()));

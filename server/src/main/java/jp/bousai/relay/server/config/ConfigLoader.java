@@ -62,7 +62,8 @@ public final class ConfigLoader {
                 source.string("http.host", HttpOptions.DEFAULT_HOST),
                 source.integer("http.port", HttpOptions.DEFAULT_PORT, 0, 65_535),
                 source.integer("http.max-body-bytes", HttpOptions.DEFAULT_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
-                source.integer("http.instances", HttpOptions.DEFAULT_INSTANCES, 1, 64));
+                source.integer("http.instances", HttpOptions.DEFAULT_INSTANCES, 1, 64),
+                source.integer("http.accept-backlog", HttpOptions.DEFAULT_ACCEPT_BACKLOG, 16, 65_535));
         StoreOptions store = new StoreOptions(
                 source.path("data.dir", "data"),
                 source.integer("store.write-queue", StoreOptions.DEFAULT_WRITE_QUEUE_CAPACITY, 1, 1_000_000),

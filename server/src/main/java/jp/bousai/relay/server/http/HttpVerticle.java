@@ -73,6 +73,7 @@ public final class HttpVerticle extends VerticleBase {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
+                .setAcceptBacklog(options.acceptBacklog())
                 .setIdleTimeout(0));
         return server.requestHandler(router).listen();
     }

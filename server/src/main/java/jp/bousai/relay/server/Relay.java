@@ -15,6 +15,7 @@ import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.adapters.mqtt.MqttChannel;
 import jp.bousai.relay.adapters.mqtt.MqttOptions;
+import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
@@ -25,7 +26,6 @@ import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.config.MqttConfig;
 import jp.bousai.relay.server.config.RelayConfig;
 import jp.bousai.relay.server.config.SoapUserConfig;
-import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
 import jp.bousai.relay.server.http.CapAcknowledgement;
@@ -49,18 +49,16 @@ public final class Relay {
 
     private final Vertx vertx;
     private final SqliteAdvisoryLog log;
-    private final RelayMetrics metrics;
     private final List<String> deployments;
     private final int port;
     private final long pruneTimer;
     private final EmbeddedBroker broker;
     private final Mqtt mqtt;
 
-    private Relay(Vertx vertx, SqliteAdvisoryLog log, RelayMetrics metrics, List<String> deployments, int port,
+    private Relay(Vertx vertx, SqliteAdvisoryLog log, List<String> deployments, int port,
                   long pruneTimer, EmbeddedBroker broker, Mqtt mqtt) {
         this.vertx = vertx;
         this.log = log;
-        this.metrics = metrics;
         this.deployments = deployments;
         this.port = port;
         this.pruneTimer = pruneTimer;
@@ -137,7 +135,7 @@ public final class Relay {
                                 long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
                                         log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
                                                 .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
-                                return new Relay(vertx, log, metrics, started.deployments, started.port, pruneTimer,
+                                return new Relay(vertx, log, started.deployments, started.port, pruneTimer,
                                         startedBroker, mqttParts);
                             })
                             .onFailure(e -> log.close());
@@ -200,10 +198,6 @@ public final class Relay {
 
     public SqliteAdvisoryLog log() {
         return log;
-    }
-
-    public RelayMetrics metrics() {
-        return metrics;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.bousai.relay.core.area.AreaFilter;
@@ -24,6 +25,9 @@ final class LoopSubscribers {
     /** The same municipality subscribers, by their prefecture number: they want prefecture-wide events. */
     private final Map<String, Set<LiveSubscriber>> municipalitySubscribersByPrefecture = new HashMap<>();
     private final Set<LiveSubscriber> all = new HashSet<>();
+    /** Subscribers that left during a dispatch (a cut-off); removed once it is over. */
+    private final List<LiveSubscriber> leftDuringDispatch = new ArrayList<>();
+    private boolean dispatching;
 
     void add(LiveSubscriber subscriber) {
         AreaFilter areas = subscriber.filter().areas();
@@ -42,6 +46,10 @@ final class LoopSubscribers {
     }
 
     void remove(LiveSubscriber subscriber) {
+        if (dispatching) {
+            leftDuringDispatch.add(subscriber);
+            return;
+        }
         if (!all.remove(subscriber)) {
             return;
         }
@@ -60,19 +68,37 @@ final class LoopSubscribers {
         return all.size();
     }
 
-    /** Every subscriber whose filter matches the event, each once. */
+    /**
+     * Hands the event to every subscriber whose filter matches it, without copying or allocating
+     * per subscriber. A subscriber reached through two index entries (a filter with 13 and 131016)
+     * is handed the event twice and writes it once: it never writes a sequence number at or below
+     * its last. Subscribers that leave meanwhile are removed when the dispatch is over.
+     */
     void dispatch(LiveEvent event) {
-        Set<LiveSubscriber> candidates = new HashSet<>(everywhere);
-        for (TargetArea area : event.record().advisory().areas()) {
-            JisCode target = area.code();
-            addAll(candidates, byPrefecture.get(target.prefectureNumber()));
-            if (target.isPrefecture()) {
-                addAll(candidates, municipalitySubscribersByPrefecture.get(target.prefectureNumber()));
-            } else {
-                addAll(candidates, byMunicipality.get(target));
+        dispatching = true;
+        try {
+            offer(everywhere, event);
+            for (TargetArea area : event.record().advisory().areas()) {
+                JisCode target = area.code();
+                offer(byPrefecture.get(target.prefectureNumber()), event);
+                offer(target.isPrefecture() ? municipalitySubscribersByPrefecture.get(target.prefectureNumber())
+                        : byMunicipality.get(target), event);
+            }
+        } finally {
+            dispatching = false;
+            if (!leftDuringDispatch.isEmpty()) {
+                List<LiveSubscriber> left = new ArrayList<>(leftDuringDispatch);
+                leftDuringDispatch.clear();
+                left.forEach(this::remove);
             }
         }
-        for (LiveSubscriber subscriber : candidates) {
+    }
+
+    private static void offer(Set<LiveSubscriber> subscribers, LiveEvent event) {
+        if (subscribers == null) {
+            return;
+        }
+        for (LiveSubscriber subscriber : subscribers) {
             if (subscriber.filter().matches(event.record().advisory())) {
                 subscriber.onEvent(event);
             }
@@ -81,12 +107,6 @@ final class LoopSubscribers {
 
     void heartbeat() {
         new ArrayList<>(all).forEach(LiveSubscriber::onHeartbeat);
-    }
-
-    private static void addAll(Set<LiveSubscriber> into, Set<LiveSubscriber> from) {
-        if (from != null) {
-            into.addAll(from);
-        }
     }
 
     private static <K> void removeFrom(Map<K, Set<LiveSubscriber>> index, K key, LiveSubscriber subscriber) {

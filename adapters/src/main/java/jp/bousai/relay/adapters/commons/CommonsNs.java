@@ -41,14 +41,4 @@ final class CommonsNs {
                 || INFORMATION_BASIS.matcher(uri).matches() || ELEMENT_BASIS.matcher(uri).matches()
                 || BODY.matcher(uri).matches());
     }
-
-    /** The generation (3 or 4) of a PCXML namespace, or 0 for another namespace. */
-    static int generation(String uri) {
-        if (uri == null || !uri.startsWith(PCXML)) {
-            return 0;
-        }
-        String trimmed = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
-        char last = trimmed.charAt(trimmed.length() - 1);
-        return last == '3' ? 3 : last == '4' ? 4 : 0;
-    }
 }

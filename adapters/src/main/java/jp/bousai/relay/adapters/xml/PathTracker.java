@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
@@ -68,9 +67,5 @@ public final class PathTracker extends XMLFilterImpl {
     /** "line L, column C" of the parser's position, or empty before parsing started. */
     String position() {
         return locator == null ? "" : "line " + locator.getLineNumber() + ", column " + locator.getColumnNumber();
-    }
-
-    List<String> pathElements() {
-        return List.copyOf(path);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
  * send mapped onto them (避難勧告 was abolished on 2021-05-20).
  */
 public enum EvacuationLevel {
-    LEVEL_3(3, "高齢者等避難", "Elderly and others evacuate"),
-    LEVEL_4(4, "避難指示", "Evacuate"),
-    LEVEL_5(5, "緊急安全確保", "Emergency safety measures");
+    LEVEL_3(3, "高齢者等避難"),
+    LEVEL_4(4, "避難指示"),
+    LEVEL_5(5, "緊急安全確保");
 
     private static final Map<String, EvacuationLevel> LABELS = Map.of(
             "高齢者等避難", LEVEL_3,
@@ -26,12 +26,10 @@ public enum EvacuationLevel {
 
     private final int number;
     private final String label;
-    private final String englishLabel;
 
-    EvacuationLevel(int number, String label, String englishLabel) {
+    EvacuationLevel(int number, String label) {
         this.number = number;
         this.label = label;
-        this.englishLabel = englishLabel;
     }
 
     public int number() {
@@ -41,10 +39,6 @@ public enum EvacuationLevel {
     /** The 2021 label, e.g. 避難指示. */
     public String label() {
         return label;
-    }
-
-    public String englishLabel() {
-        return englishLabel;
     }
 
     public static Optional<EvacuationLevel> ofNumber(int number) {

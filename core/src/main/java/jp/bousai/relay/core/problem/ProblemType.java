@@ -9,7 +9,6 @@ public enum ProblemType {
     UNAUTHORIZED(401, "unauthorized", "Missing or unknown credentials"),
     FORBIDDEN(403, "forbidden", "Not allowed for this sender"),
     NOT_FOUND(404, "not-found", "Not found"),
-    NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
     CONFLICT(409, "conflict", "Conflicts with what is stored"),
     TOO_LARGE(413, "too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),

@@ -19,6 +19,7 @@ import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
+import jp.bousai.relay.feeds.stream.Streams;
 import jp.bousai.relay.feeds.ws.WsEndpoint;
 import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.config.ApiKeyConfig;
@@ -115,6 +116,7 @@ public final class Relay {
                     metrics.watchPendingWrites(log::pendingWrites);
                     LiveHub hub = new LiveHub(vertx, config.stream().heartbeat());
                     log.onCommitted(hub);
+                    Streams streams = new Streams(log, hub, clock, metrics, config.stream());
                     EventLoopProbe probe = new EventLoopProbe();
                     ApiKeys apiKeys = new ApiKeys(config.apiKeys());
                     var routes = new HttpVerticle.Routes(
@@ -123,8 +125,8 @@ public final class Relay {
                                     new CapAcknowledgement(clock)),
                             new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
                             new FeedEndpoints(log, clock),
-                            new SseEndpoint(log, hub, clock, metrics, config.stream()),
-                            new WsEndpoint(log, hub, clock, metrics, config.stream()),
+                            new SseEndpoint(streams),
+                            new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
                             probe);

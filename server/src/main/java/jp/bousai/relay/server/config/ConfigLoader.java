@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.bousai.relay.core.area.JisCode;
-import jp.bousai.relay.feeds.sse.StreamOptions;
+import jp.bousai.relay.feeds.stream.StreamOptions;
 import jp.bousai.relay.server.store.StoreOptions;
 
 /**

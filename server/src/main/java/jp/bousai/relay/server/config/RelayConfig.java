@@ -2,7 +2,7 @@ package jp.bousai.relay.server.config;
 
 import java.time.Duration;
 import java.util.List;
-import jp.bousai.relay.feeds.sse.StreamOptions;
+import jp.bousai.relay.feeds.stream.StreamOptions;
 import jp.bousai.relay.server.store.StoreOptions;
 
 /**

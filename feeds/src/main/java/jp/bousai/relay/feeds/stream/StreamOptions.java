@@ -1,4 +1,4 @@
-package jp.bousai.relay.feeds.sse;
+package jp.bousai.relay.feeds.stream;
 
 import java.time.Duration;
 

@@ -13,6 +13,7 @@ import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.auth.IssuePolicy;
 import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.AdvisoryRules;
 import jp.bousai.relay.core.validation.FieldErrors;
 
@@ -59,6 +60,15 @@ public final class FormatChecks {
         } catch (ProblemException problem) {
             return problem;
         }
+    }
+
+    /** The body is refused with a problem of {@code expected} type whose text contains {@code phrase}. */
+    public static void assertRefused(InboundFormat format, String name, byte[] body, ProblemType expected,
+                                     String phrase) {
+        ProblemException problem = problemOf(format, body);
+        assertThat(problem).as(name + " must be refused").isNotNull();
+        assertThat(problem.type()).as(name + ": " + describe(problem)).isEqualTo(expected);
+        assertThat(describe(problem)).as(name).contains(phrase);
     }
 
     /** A problem's detail and field errors, for matching phrases. */

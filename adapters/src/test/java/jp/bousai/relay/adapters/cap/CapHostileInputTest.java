@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import jp.bousai.relay.adapters.FormatChecks;
-import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -203,10 +202,7 @@ class CapHostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusesWithAClearReason(String name, byte[] body, ProblemType expected, String phrase) {
-        ProblemException problem = problemOf(body);
-        assertThat(problem).as(name + " must be refused").isNotNull();
-        assertThat(problem.type()).as(name + ": " + describe(problem)).isEqualTo(expected);
-        assertThat(describe(problem)).as(name).contains(phrase);
+        FormatChecks.assertRefused(new CapFormat(), name, body, expected, phrase);
     }
 
     @org.junit.jupiter.api.Test
@@ -216,16 +212,8 @@ class CapHostileInputTest {
 
     @org.junit.jupiter.api.Test
     void theTemplateItselfIsAccepted() {
-        assertThat(problemOf(VALID.getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(FormatChecks.problemOf(new CapFormat(), VALID.getBytes(StandardCharsets.UTF_8))).isNull();
     }
 
     /** What the server's pipeline refuses the body with, or null when it accepts it. */
-
-    private static ProblemException problemOf(byte[] body) {
-        return FormatChecks.problemOf(new CapFormat(), body);
-    }
-
-    private static String describe(ProblemException problem) {
-        return FormatChecks.describe(problem);
-    }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import jp.bousai.relay.adapters.FormatChecks;
-import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,10 +174,7 @@ class CommonsHostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusesWithAClearReason(String name, byte[] body, ProblemType expected, String phrase) {
-        ProblemException problem = problemOf(body);
-        assertThat(problem).as(name + " must be refused").isNotNull();
-        assertThat(problem.type()).as(name + ": " + describe(problem)).isEqualTo(expected);
-        assertThat(describe(problem)).as(name).contains(phrase);
+        FormatChecks.assertRefused(new CommonsFormat(), name, body, expected, phrase);
     }
 
     @Test
@@ -189,15 +185,7 @@ class CommonsHostileInputTest {
     @Test
     void theTemplatesThemselvesAreAccepted() {
         for (String template : List.of(VALID, SHELTER, HQ, DAMAGE)) {
-            assertThat(problemOf(template.getBytes(StandardCharsets.UTF_8))).isNull();
+            assertThat(FormatChecks.problemOf(new CommonsFormat(), template.getBytes(StandardCharsets.UTF_8))).isNull();
         }
-    }
-
-    private static ProblemException problemOf(byte[] body) {
-        return FormatChecks.problemOf(new CommonsFormat(), body);
-    }
-
-    private static String describe(ProblemException problem) {
-        return FormatChecks.describe(problem);
     }
 }

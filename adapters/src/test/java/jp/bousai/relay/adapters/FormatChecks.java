@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.bousai.relay.adapters.json.AdvisoryJsonWriter;
 import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.advisory.LocalizedText;
 import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.auth.IssuePolicy;
 import jp.bousai.relay.core.auth.Issuer;
@@ -74,5 +75,14 @@ public final class FormatChecks {
     /** A problem's detail and field errors, for matching phrases. */
     public static String describe(ProblemException problem) {
         return problem.detail() + " " + problem.errors();
+    }
+
+    /** {@code advisory} with its English text left out, as formats without a place for it give it back. */
+    public static Advisory japaneseOnly(Advisory advisory) {
+        return new Advisory(advisory.distributionId(), advisory.documentId(), advisory.revision(), advisory.type(),
+                advisory.mode(), advisory.category(), advisory.sender(), advisory.areas(), advisory.reportTime(),
+                advisory.targetTime(), advisory.validUntil(), advisory.disaster(),
+                LocalizedText.japanese(advisory.headline().ja()),
+                advisory.text() == null ? null : LocalizedText.japanese(advisory.text().ja()), advisory.body());
     }
 }

@@ -37,7 +37,7 @@ final class CommonsBodies {
             "不明", ShelterBody.Status.UNKNOWN);
     private static final Map<String, ShelterBody.Crowding> CROWDING = Map.of("空き", ShelterBody.Crowding.VACANT,
             "混雑", ShelterBody.Crowding.CROWDED, "定員一杯", ShelterBody.Crowding.FULL, "不明", ShelterBody.Crowding.UNKNOWN);
-    private static final Map<String, DamageBody.Group> DAMAGE_GROUPS = Map.of("人的被害", DamageBody.Group.CASUALTIES,
+    static final Map<String, DamageBody.Group> DAMAGE_GROUPS = Map.of("人的被害", DamageBody.Group.CASUALTIES,
             "住家被害", DamageBody.Group.HOUSES, "建物被害", DamageBody.Group.BUILDINGS, "火災", DamageBody.Group.FIRES,
             "その他", DamageBody.Group.OTHER);
 

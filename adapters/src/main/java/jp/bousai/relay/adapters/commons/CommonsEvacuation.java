@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
  * The {@code EvacuationOrder} body: one detail per {@code Detail}, its level from {@code Sort}
  * (2021 or legacy labels; a {@code Level} of 3, 4 or 5, as this server writes it, takes
  * precedence), {@code IssueOrLift} 発令 or 解除, counts from {@code Object}, and its areas as
- * sub-areas.
+ * sub-areas (an {@code Area} without a {@code Location} carries only the time).
  */
 final class CommonsEvacuation {
 
@@ -69,7 +69,10 @@ final class CommonsEvacuation {
         for (int i = 0; i < areas.size(); i++) {
             String areaPath = path + "/Areas/Area" + (i == 0 ? "" : "[" + (i + 1) + "]");
             Element area = areas.get(i);
-            subAreas.add(CommonsBodies.subArea(child(area, "Location", ANY), areaPath + "/Location", errors));
+            Element location = child(area, "Location", ANY);
+            if (location != null) {
+                subAreas.add(CommonsBodies.subArea(location, areaPath + "/Location", errors));
+            }
             OffsetDateTime areaTime = CommonsTimes.parse(text(area, "DateTime", ANY), areaPath + "/DateTime", errors);
             time = time == null ? areaTime : time;
         }

@@ -1,0 +1,54 @@
+package jp.bousai.relay.adapters.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import jp.bousai.relay.adapters.FormatChecks;
+import jp.bousai.relay.adapters.cap.CapFormat;
+import jp.bousai.relay.adapters.cap.CapRenderer;
+import jp.bousai.relay.adapters.commons.CommonsFormat;
+import jp.bousai.relay.adapters.commons.CommonsRenderer;
+import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.auth.IssuePolicy;
+import jp.bousai.relay.core.validation.AdvisoryRules;
+import jp.bousai.relay.core.validation.FieldErrors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * Decoding what we render gives back the same advisory, for generated advisories: CAP (through
+ * the CAP 1.2 schema and our rules, which decoding applies) for the categories CAP carries, and
+ * Commons for every category (English text aside, which Commons cannot carry).
+ */
+class RenderedAdvisoriesProperties {
+
+    @Property(tries = 300)
+    void capRoundTrips(@ForAll long seed) {
+        Advisory original = valid(GeneratedAdvisories.forCap(seed));
+        String cap = CapRenderer.render(original);
+        assertThat(decode(new CapFormat(), cap)).as(cap).isEqualTo(original);
+    }
+
+    @Property(tries = 300)
+    void commonsRoundTrips(@ForAll long seed) {
+        Advisory original = valid(GeneratedAdvisories.any(seed));
+        String commons = CommonsRenderer.render(original);
+        assertThat(decode(new CommonsFormat(), commons)).as(commons).isEqualTo(FormatChecks.japaneseOnly(original));
+    }
+
+    private static Advisory valid(Advisory advisory) {
+        FieldErrors errors = new FieldErrors();
+        AdvisoryRules.check(advisory, errors);
+        assertThat(errors.list()).as("the generator made an invalid advisory: %s", advisory).isEmpty();
+        return advisory;
+    }
+
+    private static Advisory decode(jp.bousai.relay.adapters.InboundFormat format, String rendered) {
+        FieldErrors errors = new FieldErrors();
+        Advisory decoded = IssuePolicy.authorise(GeneratedAdvisories.TOKYO_WIDE,
+                format.decode(rendered.getBytes(StandardCharsets.UTF_8), GeneratedAdvisories.TOKYO_WIDE, errors));
+        AdvisoryRules.check(decoded, errors);
+        assertThat(errors.list()).as(rendered).isEmpty();
+        return decoded;
+    }
+}

@@ -55,7 +55,27 @@ CREATE TABLE IF NOT EXISTS document_areas (
 CREATE INDEX IF NOT EXISTS document_areas_by_code ON document_areas (code);
 CREATE INDEX IF NOT EXISTS document_areas_by_pref ON document_areas (pref);
 
--- Durable outbound channels: one row per (channel, version) until it is delivered.
+-- Durable outbound channels: one row per (channel, version), written with the version. While
+-- pending it is the outbox; afterwards it is the receipt (delivered, superseded, expired or
+-- abandoned), kept for the history retention period.
+CREATE TABLE IF NOT EXISTS deliveries (
+    channel          TEXT    NOT NULL,
+    seq              INTEGER NOT NULL,
+    document_id      TEXT    NOT NULL,
+    revision         INTEGER NOT NULL,
+    state            TEXT    NOT NULL,
+    queued_at        INTEGER NOT NULL,
+    first_attempt_at INTEGER,
+    delivered_at     INTEGER,
+    attempts         INTEGER NOT NULL,
+    next_attempt_at  INTEGER NOT NULL,
+    last_error       TEXT,
+    PRIMARY KEY (channel, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (channel, seq) WHERE state = 'pending';
+CREATE INDEX IF NOT EXISTS deliveries_by_document ON deliveries (document_id, channel, seq);
+
+-- The outbox of 0.1 (pending rows only) becomes pending deliveries.
 CREATE TABLE IF NOT EXISTS outbox (
     channel         TEXT    NOT NULL,
     seq             INTEGER NOT NULL,
@@ -63,4 +83,26 @@ CREATE TABLE IF NOT EXISTS outbox (
     next_attempt_at INTEGER NOT NULL,
     last_error      TEXT,
     PRIMARY KEY (channel, seq)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO deliveries (channel, seq, document_id, revision, state, queued_at, attempts, next_attempt_at,
+                                  last_error)
+    SELECT o.channel, o.seq, v.document_id, v.revision, 'pending', v.received_at, o.attempts, o.next_attempt_at,
+           o.last_error
+    FROM outbox o JOIN versions v ON v.seq = o.seq;
+DROP TABLE outbox;
+
+-- Media receivers added through the admin API (those from the configuration file are not stored).
+CREATE TABLE IF NOT EXISTS receivers (
+    id         TEXT PRIMARY KEY,
+    definition TEXT    NOT NULL,
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- WebSub subscriptions to the feeds, with their leases.
+CREATE TABLE IF NOT EXISTS websub_subscriptions (
+    callback   TEXT    NOT NULL,
+    topic      TEXT    NOT NULL,
+    secret     TEXT,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (callback, topic)
 ) WITHOUT ROWID;

@@ -21,7 +21,9 @@ import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
 import jp.bousai.relay.feeds.stream.Streams;
 import jp.bousai.relay.feeds.ws.WsEndpoint;
+import jp.bousai.relay.server.auth.AdminKeys;
 import jp.bousai.relay.server.auth.ApiKeys;
+import jp.bousai.relay.server.config.AdminKeyConfig;
 import jp.bousai.relay.server.config.ApiKeyConfig;
 import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.config.MqttConfig;
@@ -37,7 +39,11 @@ import jp.bousai.relay.server.metrics.MetricsEndpoint;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
 import jp.bousai.relay.server.mqtt.RetainedExpiry;
+import jp.bousai.relay.server.outbox.ChannelRouting;
 import jp.bousai.relay.server.outbox.OutboxDispatcher;
+import jp.bousai.relay.server.receivers.DeliveriesEndpoint;
+import jp.bousai.relay.server.receivers.ReceiverRegistry;
+import jp.bousai.relay.server.receivers.ReceiversEndpoint;
 import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +61,10 @@ public final class Relay {
     private final long pruneTimer;
     private final EmbeddedBroker broker;
     private final Mqtt mqtt;
+    private final ReceiverRegistry receivers;
 
     private Relay(Vertx vertx, SqliteAdvisoryLog log, List<String> deployments, int port,
-                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt) {
+                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt, ReceiverRegistry receivers) {
         this.vertx = vertx;
         this.log = log;
         this.deployments = deployments;
@@ -65,6 +72,7 @@ public final class Relay {
         this.pruneTimer = pruneTimer;
         this.broker = broker;
         this.mqtt = mqtt;
+        this.receivers = receivers;
     }
 
     /** The MQTT channel and what drives it. */
@@ -74,7 +82,8 @@ public final class Relay {
             MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
                     config.username(), config.password(), config.topicPrefix(), MqttConfig.CAP.equals(config.payload())),
                     clock);
-            OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log, channel, clock, metrics);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log.deliveries(), channel, clock, metrics);
+            log.onCommitted(record -> dispatcher.wake());
             metrics.watchMqtt(channel::isConnected);
             metrics.watchOutbox(channel.name(), dispatcher::depth);
             return new Mqtt(channel, dispatcher, new RetainedExpiry(vertx, log, channel, clock));
@@ -107,10 +116,13 @@ public final class Relay {
         warnAboutDemoCredentials(config);
         RelayMetrics metrics = new RelayMetrics();
         MqttConfig mqtt = config.mqtt();
-        List<String> channels = mqtt.enabled() ? List.of(MqttChannel.NAME) : List.of();
+        ChannelRouting routing = new ChannelRouting();
+        if (mqtt.enabled()) {
+            routing.routeAll(MqttChannel.NAME);
+        }
         Future<EmbeddedBroker> broker = MqttConfig.EMBEDDED.equals(mqtt.mode())
                 ? EmbeddedBroker.start(vertx, mqtt, config.store().dataDir()) : Future.succeededFuture(null);
-        return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, channels)
+        return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
                 .compose(log -> {
                     Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, log, clock, metrics) : null;
                     metrics.watchPendingWrites(log::pendingWrites);
@@ -119,6 +131,10 @@ public final class Relay {
                     Streams streams = new Streams(log, hub, clock, metrics, config.stream());
                     EventLoopProbe probe = new EventLoopProbe();
                     ApiKeys apiKeys = new ApiKeys(config.apiKeys());
+                    AdminKeys adminKeys = new AdminKeys(config.adminKeys().stream().map(AdminKeyConfig::sha256).toList());
+                    ReceiverRegistry receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing,
+                            clock, metrics);
+                    log.onCommitted(record -> receivers.wakeAll());
                     var routes = new HttpVerticle.Routes(
                             new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
                             new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
@@ -129,16 +145,18 @@ public final class Relay {
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
-                            probe);
+                            probe, new ReceiversEndpoint(adminKeys, receivers),
+                            new DeliveriesEndpoint(log, log.deliveries(), apiKeys, adminKeys, clock));
                     return deployHttp(vertx, config.http(), routes)
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)
                                     : mqttParts.start().map(started))
+                            .compose(started -> receivers.start(config.receivers()).map(started))
                             .map(started -> {
                                 long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
                                         log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
                                                 .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
                                 return new Relay(vertx, log, started.deployments, started.port, pruneTimer,
-                                        startedBroker, mqttParts);
+                                        startedBroker, mqttParts, receivers);
                             })
                             .onFailure(e -> log.close());
                 }));
@@ -189,9 +207,16 @@ public final class Relay {
         config.apiKeys().stream().filter(ApiKeyConfig::demo).forEach(key -> LOG.warn(
                 "DEMO API key '{}' (sender {}) is enabled: anyone can issue with it. Remove it from auth.api-keys "
                         + "before production use.", key.id(), key.sender()));
+        config.adminKeys().stream().filter(AdminKeyConfig::demo).forEach(key -> LOG.warn(
+                "DEMO admin key '{}' is enabled: anyone can manage receivers with it. Remove it from auth.admin-keys "
+                        + "before production use.", key.id()));
         config.soapUsers().stream().filter(SoapUserConfig::demo).forEach(user -> LOG.warn(
                 "DEMO SOAP user '{}' (sender {}) is enabled: anyone can issue with it. Remove it from "
                         + "auth.soap-users before production use.", user.username(), user.sender()));
+    }
+
+    public ReceiverRegistry receivers() {
+        return receivers;
     }
 
     public int port() {
@@ -211,6 +236,7 @@ public final class Relay {
         List<Future<Void>> undeployed = deployments.stream().map(vertx::undeploy).toList();
         return Future.join(undeployed)
                 .transform(v -> mqtt == null ? Future.succeededFuture() : mqtt.stop())
+                .transform(v -> receivers.stop())
                 .transform(v -> log.close())
                 .transform(v -> broker == null ? Future.<Void>succeededFuture() : broker.stop(vertx));
     }

@@ -4,11 +4,11 @@ import io.vertx.core.Future;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 
 /**
- * A durable outbound channel (MQTT, media push, webhooks, web push). Every accepted version is
- * put in the channel's outbox in the same transaction as the version itself; a dispatcher hands
- * the versions to {@link #deliver} one at a time in sequence order, and retries, with backoff,
- * until the returned future succeeds. A delivery may be repeated after a failure or a restart:
- * deliveries are at least once.
+ * A durable outbound channel (MQTT, media receivers, web push). Every accepted version routed to
+ * the channel is put in its outbox in the same transaction as the version itself; a dispatcher
+ * hands the versions to {@link #deliver} in the channel's {@link #order()}, at most
+ * {@link #maxInFlight()} at a time, and retries, with backoff, until the returned future
+ * succeeds. A delivery may be repeated after a failure or a restart: deliveries are at least once.
  */
 public interface Channel {
 
@@ -18,6 +18,21 @@ public interface Channel {
     Future<Void> start();
 
     Future<Void> stop();
+
+    /** How versions must be ordered; {@link DeliveryOrder#TOTAL} by default. */
+    default DeliveryOrder order() {
+        return DeliveryOrder.TOTAL;
+    }
+
+    /** How many deliveries may be in flight at once (always 1 for {@link DeliveryOrder#TOTAL}). */
+    default int maxInFlight() {
+        return 1;
+    }
+
+    /** How long an attempt may take before it counts as failed. */
+    default java.time.Duration timeout() {
+        return java.time.Duration.ofSeconds(10);
+    }
 
     /** Delivers one version; succeeds only once the far side has acknowledged it. */
     Future<Void> deliver(AdvisoryRecord record);

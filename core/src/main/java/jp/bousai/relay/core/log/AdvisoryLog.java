@@ -32,21 +32,6 @@ public interface AdvisoryLog {
     /** Up to {@code limit} versions after {@code afterSeq} matching {@code filter}, in order. */
     Future<Replay> after(long afterSeq, AdvisoryFilter filter, int limit);
 
-    /**
-     * Up to {@code limit} versions waiting in {@code channel}'s outbox whose next attempt is due at
-     * {@code now}, oldest first.
-     */
-    Future<java.util.List<PendingDelivery>> pending(String channel, Instant now, int limit);
-
-    /** How many versions wait in {@code channel}'s outbox. */
-    Future<Long> outboxDepth(String channel);
-
-    /** Removes a delivered version from {@code channel}'s outbox. */
-    Future<Void> delivered(String channel, long seq);
-
-    /** Records a failed attempt; the version is due again at {@code nextAttempt}. */
-    Future<Void> retryLater(String channel, long seq, Instant nextAttempt, String error);
-
     /** Documents whose validity ended in {@code (from, to]} (not cancelled), oldest first. */
     Future<java.util.List<CurrentAdvisory>> expiredBetween(Instant from, Instant to);
 

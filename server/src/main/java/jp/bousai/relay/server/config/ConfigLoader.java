@@ -16,8 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.bousai.relay.adapters.media.MediaReceiver;
 import jp.bousai.relay.core.area.JisCode;
+import jp.bousai.relay.core.problem.FieldError;
+import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.feeds.stream.StreamOptions;
+import jp.bousai.relay.server.receivers.ReceiverDefinitions;
 import jp.bousai.relay.server.store.StoreOptions;
 
 /**
@@ -81,8 +85,10 @@ public final class ConfigLoader {
         Duration soapWindow = source.duration("soap.created-window", RelayConfig.DEFAULT_SOAP_CREATED_WINDOW,
                 Duration.ofSeconds(1));
         MqttConfig mqtt = mqtt(source);
+        List<AdminKeyConfig> adminKeys = adminKeys(source.node("auth.admin-keys"));
+        List<MediaReceiver> receivers = receivers(source.node("receivers"));
         source.checkAllKeysKnown();
-        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt);
+        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {
@@ -114,6 +120,52 @@ public final class ConfigLoader {
                             ? certificate(entry.get("cap-certificate").asText(), key + ".cap-certificate") : null));
         }
         return keys;
+    }
+
+    private static List<AdminKeyConfig> adminKeys(JsonNode list) {
+        List<AdminKeyConfig> keys = new ArrayList<>();
+        for (int i = 0; i < size(list, "auth.admin-keys", "a list of keys"); i++) {
+            String key = "auth.admin-keys[" + i + "]";
+            JsonNode entry = list.get(i);
+            fieldsAmong(entry, key, Set.of("id", "sha256", "demo"));
+            String sha256 = text(entry, "sha256", key).toLowerCase(java.util.Locale.ROOT);
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new ConfigException(key + ".sha256", "must be 64 hex digits (the SHA-256 of the key; "
+                        + "`java -jar bousai-relay.jar hash-key KEY` prints it)");
+            }
+            keys.add(new AdminKeyConfig(text(entry, "id", key), sha256, entry.path("demo").asBoolean(false)));
+        }
+        return keys;
+    }
+
+    private static List<MediaReceiver> receivers(JsonNode list) {
+        List<MediaReceiver> receivers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < size(list, "receivers", "a list of receiver definitions"); i++) {
+            String key = "receivers[" + i + "]";
+            FieldErrors errors = new FieldErrors();
+            MediaReceiver receiver = ReceiverDefinitions.parse(list.get(i), errors);
+            if (receiver == null) {
+                FieldError first = errors.list().get(0);
+                throw new ConfigException(key + first.pointer().replace('/', '.'), first.detail());
+            }
+            if (!ids.add(receiver.id())) {
+                throw new ConfigException(key + ".id", "duplicate receiver id '" + receiver.id() + "'");
+            }
+            receivers.add(receiver);
+        }
+        return receivers;
+    }
+
+    /** The length of an optional list; 0 when absent. */
+    private static int size(JsonNode list, String key, String what) {
+        if (list == null || list.isNull()) {
+            return 0;
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(key, "must be " + what);
+        }
+        return list.size();
     }
 
     private static MqttConfig mqtt(ConfigSource source) {

@@ -2,6 +2,7 @@ package jp.bousai.relay.server.config;
 
 import java.time.Duration;
 import java.util.List;
+import jp.bousai.relay.adapters.media.MediaReceiver;
 import jp.bousai.relay.feeds.stream.StreamOptions;
 import jp.bousai.relay.server.store.StoreOptions;
 
@@ -11,16 +12,19 @@ import jp.bousai.relay.server.store.StoreOptions;
  * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
-                          List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt) {
+                          List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt,
+                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
     public RelayConfig {
         apiKeys = List.copyOf(apiKeys);
         soapUsers = List.copyOf(soapUsers);
+        adminKeys = List.copyOf(adminKeys);
+        receivers = List.copyOf(receivers);
     }
 
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
-        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt);
+        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers);
     }
 }

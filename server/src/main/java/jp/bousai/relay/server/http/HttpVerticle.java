@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import jp.bousai.relay.server.receivers.DeliveriesEndpoint;
+import jp.bousai.relay.server.receivers.ReceiversEndpoint;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 import jp.bousai.relay.core.problem.ProblemException;
@@ -23,7 +25,8 @@ public final class HttpVerticle extends VerticleBase {
     /** What the routes call; shared by every instance. */
     public record Routes(IngestHandler jsonIngest, IngestHandler capIngest, CommonsSoapEndpoint commons,
                          FeedEndpoints feeds, SseEndpoint stream, WsEndpoint webSocket, MetricsEndpoint metrics,
-                         HealthEndpoints health, EventLoopProbe probe) {
+                         HealthEndpoints health, EventLoopProbe probe, ReceiversEndpoint receivers,
+                         DeliveriesEndpoint deliveries) {
     }
 
     private final HttpOptions options;
@@ -58,6 +61,13 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(routes.commons()::publish);
         router.get("/api/v1/advisories").handler(routes.feeds()::listJson);
         router.get("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
+        router.get("/api/v1/advisories/:documentId/deliveries").handler(routes.deliveries()::show);
+        router.route("/api/v1/admin/*").handler((PlatformHandler) routes.receivers()::checkAdmin);
+        router.get("/api/v1/admin/receivers").handler(routes.receivers()::list);
+        router.post("/api/v1/admin/receivers").handler(body).handler(routes.receivers()::create);
+        router.get("/api/v1/admin/receivers/:id").handler(routes.receivers()::show);
+        router.put("/api/v1/admin/receivers/:id").handler(body).handler(routes.receivers()::replace);
+        router.delete("/api/v1/admin/receivers/:id").handler(routes.receivers()::remove);
         router.get("/api/v1/stream").handler(routes.stream());
         router.get("/api/v1/ws").handler(routes.webSocket());
         router.get("/feeds/atom").handler(routes.feeds()::atom);

@@ -6,6 +6,9 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import jp.bousai.relay.feeds.live.StreamMetrics;
@@ -26,6 +29,7 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
     public static final String DELIVERY_FAILURES = "bousai_delivery_failures_total";
     public static final String OUTBOX_PENDING = "bousai_outbox_pending";
     public static final String MQTT_CONNECTED = "bousai_mqtt_connected";
+    public static final String CHANNEL_DELIVERY_SECONDS = "bousai_channel_delivery_seconds";
 
     private static final double[] LATENCY_BUCKETS = {
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
@@ -57,8 +61,16 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
             .help("Failed delivery attempts to a durable channel (each is retried)").labelNames("channel")
             .register(registry);
 
+    private final Histogram channelDelivery = Histogram.builder().name(CHANNEL_DELIVERY_SECONDS)
+            .help("From a version being accepted to its acknowledgement by a durable channel (MQTT, a receiver)")
+            .labelNames("channel").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    private final Map<String, LongSupplier> outboxDepths = new ConcurrentHashMap<>();
+
     public RelayMetrics() {
         JvmMetrics.builder().register(registry);
+        GaugeWithCallback.builder().name(OUTBOX_PENDING).help("Versions pending in a durable channel's outbox")
+                .labelNames("channel").callback(callback -> outboxDepths.forEach((channel, depth) ->
+                        callback.call(depth.getAsLong(), channel))).register(registry);
     }
 
     public PrometheusRegistry registry() {
@@ -71,11 +83,13 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
                 .callback(callback -> callback.call(pending.getAsLong())).register(registry);
     }
 
-    /** Reports a channel's outbox depth when scraped. */
+    /** Reports a channel's outbox depth when scraped, until {@link #unwatchOutbox}. */
     public void watchOutbox(String channel, LongSupplier pending) {
-        GaugeWithCallback.builder().name(OUTBOX_PENDING).help("Versions waiting in a durable channel's outbox")
-                .labelNames("channel").callback(callback -> callback.call(pending.getAsLong(), channel))
-                .register(registry);
+        outboxDepths.put(channel, pending);
+    }
+
+    public void unwatchOutbox(String channel) {
+        outboxDepths.remove(channel);
     }
 
     /** Reports whether the MQTT broker is connected (1) or not (0) when scraped. */
@@ -85,8 +99,9 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
     }
 
     @Override
-    public void channelDelivered(String channel, long seq) {
+    public void channelDelivered(String channel, long seq, Duration sinceAccepted) {
         deliveries.labelValues(channel).inc();
+        channelDelivery.labelValues(channel).observe(sinceAccepted.toNanos() / 1e9);
     }
 
     @Override

@@ -2,76 +2,102 @@ package jp.bousai.relay.server.outbox;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.MessageType;
 import jp.bousai.relay.core.channel.Channel;
-import jp.bousai.relay.core.log.AdvisoryLog;
-import jp.bousai.relay.core.log.PendingDelivery;
+import jp.bousai.relay.core.channel.Deliveries;
+import jp.bousai.relay.core.channel.DeliveryOrder;
+import jp.bousai.relay.core.channel.PendingDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains one channel's outbox: hands the pending versions to the channel one at a time, in
- * sequence order, removes each once delivered, and on a failure records the attempt and waits a
- * backoff (doubling from {@link #FIRST_BACKOFF} up to {@link #MAX_BACKOFF}, with ±20 % jitter)
- * before trying the same version again; later versions wait behind it, so order holds. It wakes
- * on every committed version, and every {@link #SAFETY_INTERVAL} in case a wake-up was missed.
- * Versions whose validity has ended before they could be delivered are dropped (a Cancel never is).
- * Runs on its own context.
+ * Drains one channel's outbox in the channel's order, with at most its
+ * {@link Channel#maxInFlight()} deliveries at a time, each bounded by its
+ * {@link Channel#timeout()}. A failed attempt is recorded and the version waits a backoff
+ * (doubling from {@link #FIRST_BACKOFF} up to {@link #MAX_BACKOFF}, ±20 % jitter) before it is
+ * due again.
+ *
+ * <ul>
+ *   <li>{@link DeliveryOrder#TOTAL}: one at a time in sequence order; a version waiting for its
+ *       retry holds back every later one.</li>
+ *   <li>{@link DeliveryOrder#PER_DOCUMENT}: one delivery per document at a time, several
+ *       documents at once; only the newest pending revision of a document is delivered, the older
+ *       ones are recorded as superseded. A failing document holds back only itself.</li>
+ * </ul>
+ *
+ * Versions whose validity ended before they could be delivered are recorded as expired (a
+ * Cancel never is). It wakes when told a version was committed, and every {@link #SAFETY_INTERVAL}.
+ * Runs on its own context; nothing here blocks.
  */
 public final class OutboxDispatcher {
 
     public static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     public static final Duration SAFETY_INTERVAL = Duration.ofSeconds(5);
-    /** A delivery not acknowledged within this counts as failed (and is retried). */
-    public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
     static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     /** What the dispatcher reports. */
     public interface Listener {
-        void channelDelivered(String channel, long seq);
+        void channelDelivered(String channel, long seq, Duration sinceAccepted);
 
         void channelFailed(String channel, long seq, Throwable cause);
     }
 
     private final Vertx vertx;
     private final Context context;
-    private final AdvisoryLog log;
+    private final Deliveries deliveries;
     private final Channel channel;
     private final Clock clock;
     private final Listener listener;
-    private boolean draining;
-    private boolean wakeAgain;
+    private final int maxInFlight;
+    private final Set<String> documentsInFlight = new HashSet<>();
+    /** Versions settled while a read was under way: that read may still show them pending. */
+    private final Set<Long> settledDuringRead = new HashSet<>();
+    private final AtomicLong depth = new AtomicLong();
+    private boolean reading;
+    private boolean readAgain;
     private boolean stopped;
     private long retryTimer = -1;
+    private long retryAt = Long.MAX_VALUE;
     private long safetyTimer = -1;
-    private final java.util.concurrent.atomic.AtomicLong depth = new java.util.concurrent.atomic.AtomicLong();
 
-    public OutboxDispatcher(Vertx vertx, AdvisoryLog log, Channel channel, Clock clock, Listener listener) {
+    public OutboxDispatcher(Vertx vertx, Deliveries deliveries, Channel channel, Clock clock, Listener listener) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
-        this.log = log;
+        this.deliveries = deliveries;
         this.channel = channel;
         this.clock = clock;
         this.listener = listener;
+        this.maxInFlight = channel.order() == DeliveryOrder.TOTAL ? 1 : Math.max(1, channel.maxInFlight());
     }
 
-    /** Starts draining now and whenever a version is committed. */
+    public String channel() {
+        return channel.name();
+    }
+
+    /** Starts draining now; the owner calls {@link #wake()} whenever a version is committed. */
     public void start() {
-        log.onCommitted(record -> context.runOnContext(v -> wake()));
         context.runOnContext(v -> {
             safetyTimer = vertx.setPeriodic(SAFETY_INTERVAL.toMillis(), id -> {
                 wake();
-                log.outboxDepth(channel.name()).onSuccess(depth::set);
+                countDepth();
             });
-            log.outboxDepth(channel.name()).onSuccess(depth::set);
+            countDepth();
             wake();
         });
     }
@@ -84,75 +110,111 @@ public final class OutboxDispatcher {
         });
     }
 
-    /** Versions waiting in the outbox, as last counted (every {@link #SAFETY_INTERVAL}). */
+    /** Versions pending in the outbox, as last counted (every {@link #SAFETY_INTERVAL}). */
     public long depth() {
         return depth.get();
     }
 
-    /** Drains now (on the dispatcher's context); also what tests call instead of waiting. */
+    private void countDepth() {
+        deliveries.depth(channel.name()).onSuccess(depth::set);
+    }
+
+    /** Reads what is due and starts what it may (on the dispatcher's context); tests call it instead of waiting. */
     public void wake() {
-        if (stopped) {
+        if (Vertx.currentContext() != context) {
+            context.runOnContext(v -> wake());
             return;
         }
-        if (draining) {
-            wakeAgain = true;
+        if (stopped || documentsInFlight.size() >= maxInFlight) {
             return;
         }
-        draining = true;
-        wakeAgain = false;
-        log.pending(channel.name(), clock.instant(), BATCH)
-                .compose(this::deliverInOrder)
-                .onComplete(result -> {
-                    draining = false;
-                    if (result.failed()) {
-                        LOG.warn("[channel: {}] reading the outbox failed", channel.name(), result.cause());
-                    } else if (result.result() || wakeAgain) {
-                        wake();
+        if (reading) {
+            readAgain = true;
+            return;
+        }
+        reading = true;
+        readAgain = false;
+        settledDuringRead.clear();
+        deliveries.pending(channel.name(), channel.order(), clock.instant(), BATCH).onComplete(result -> {
+            reading = false;
+            if (result.failed()) {
+                LOG.warn("[channel: {}] reading the outbox failed", channel.name(), result.cause());
+            } else {
+                startDeliveries(result.result());
+            }
+            if (readAgain) {
+                wake();
+            }
+        });
+    }
+
+    /** Starts the newest pending revision of each document not already in flight, up to the bound. */
+    private void startDeliveries(List<PendingDelivery> due) {
+        Map<String, PendingDelivery> newest = new LinkedHashMap<>();
+        for (PendingDelivery pending : due) {
+            newest.put(channel.order() == DeliveryOrder.TOTAL ? "" : pending.record().advisory().documentId(), pending);
+            if (channel.order() == DeliveryOrder.TOTAL) {
+                break;
+            }
+        }
+        for (Map.Entry<String, PendingDelivery> entry : newest.entrySet()) {
+            if (stopped || documentsInFlight.size() >= maxInFlight) {
+                return;
+            }
+            PendingDelivery pending = entry.getValue();
+            if (!settledDuringRead.contains(pending.record().seq()) && documentsInFlight.add(entry.getKey())) {
+                attempt(pending).onComplete(done -> {
+                    documentsInFlight.remove(entry.getKey());
+                    if (reading) {
+                        settledDuringRead.add(pending.record().seq());
                     }
+                    if (done.failed()) {
+                        LOG.warn("[channel: {}, seq: {}] recording the outcome failed", channel.name(),
+                                pending.record().seq(), done.cause());
+                    }
+                    wake();
                 });
-    }
-
-    /** Delivers the batch in order; true when all were delivered and more may be waiting. */
-    private Future<Boolean> deliverInOrder(List<PendingDelivery> batch) {
-        Future<Boolean> chain = Future.succeededFuture(true);
-        for (PendingDelivery pending : batch) {
-            chain = chain.compose(goOn -> goOn ? deliver(pending) : Future.succeededFuture(false));
+            }
         }
-        return chain.map(allDelivered -> allDelivered && batch.size() == BATCH);
     }
 
-    private Future<Boolean> deliver(PendingDelivery pending) {
+    private Future<Void> attempt(PendingDelivery pending) {
         long seq = pending.record().seq();
-        var advisory = pending.record().advisory();
+        Advisory advisory = pending.record().advisory();
         Instant now = clock.instant();
         if (advisory.type() != MessageType.CANCEL && advisory.validUntil() != null
                 && !now.isBefore(advisory.validUntil().toInstant())) {
             LOG.info("[channel: {}, seq: {}] no longer valid; dropped undelivered", channel.name(), seq);
-            return log.delivered(channel.name(), seq).map(true);
+            return deliveries.expired(channel.name(), seq);
         }
-        return withTimeout(channel.deliver(pending.record()))
-                .compose(v -> log.delivered(channel.name(), seq))
-                .map(v -> {
-                    listener.channelDelivered(channel.name(), seq);
-                    return true;
-                })
-                .recover(cause -> {
-                    listener.channelFailed(channel.name(), seq, cause);
-                    Duration backoff = backoff(pending.attempts() + 1);
-                    LOG.debug("[channel: {}, seq: {}, attempt: {}] failed, retry in {} ms: {}", channel.name(), seq,
-                            pending.attempts() + 1, backoff.toMillis(), cause.toString());
-                    return log.retryLater(channel.name(), seq, clock.instant().plus(backoff), cause.toString())
-                            .map(v -> {
-                                scheduleRetry(backoff);
-                                return false;
-                            });
-                });
+        Future<Void> superseded = channel.order() == DeliveryOrder.PER_DOCUMENT
+                ? deliveries.supersede(channel.name(), advisory.documentId(), seq) : Future.succeededFuture();
+        return superseded.compose(v -> withTimeout(channel.deliver(pending.record())).transform(result -> {
+            if (result.succeeded()) {
+                Instant acknowledged = clock.instant();
+                return deliveries.delivered(channel.name(), seq, now, acknowledged).onSuccess(done ->
+                        listener.channelDelivered(channel.name(), seq,
+                                Duration.between(pending.record().receivedAt(), acknowledged)));
+            }
+            Throwable cause = result.cause();
+            listener.channelFailed(channel.name(), seq, cause);
+            Duration backoff = backoff(pending.attempts() + 1);
+            LOG.debug("[channel: {}, seq: {}, attempt: {}] failed, retry in {} ms: {}", channel.name(), seq,
+                    pending.attempts() + 1, backoff.toMillis(), cause.toString());
+            return deliveries.failed(channel.name(), seq, now, clock.instant().plus(backoff), describe(cause))
+                    .onSuccess(done -> scheduleRetry(backoff));
+        }));
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private Future<Void> withTimeout(Future<Void> delivery) {
-        io.vertx.core.Promise<Void> bounded = io.vertx.core.Promise.promise();
-        long timer = vertx.setTimer(DELIVERY_TIMEOUT.toMillis(), id -> bounded.tryFail(new java.util.concurrent.TimeoutException(
-                "not acknowledged within " + DELIVERY_TIMEOUT.toSeconds() + " s")));
+        Promise<Void> bounded = Promise.promise();
+        Duration timeout = channel.timeout();
+        long timer = vertx.setTimer(timeout.toMillis(), id -> bounded.tryFail(new TimeoutException(
+                "not acknowledged within " + timeout.toMillis() + " ms")));
         delivery.onComplete(result -> {
             vertx.cancelTimer(timer);
             if (result.succeeded()) {
@@ -164,9 +226,19 @@ public final class OutboxDispatcher {
         return bounded.future();
     }
 
+    /** Wakes after {@code delay}, unless a wake-up is already set for earlier. */
     private void scheduleRetry(Duration delay) {
+        long at = System.currentTimeMillis() + Math.max(1, delay.toMillis());
+        if (retryTimer != -1 && retryAt <= at) {
+            return;
+        }
         vertx.cancelTimer(retryTimer);
-        retryTimer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> wake());
+        retryAt = at;
+        retryTimer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+            retryTimer = -1;
+            retryAt = Long.MAX_VALUE;
+            wake();
+        });
     }
 
     /** Exponential backoff with ±20 % jitter, capped. */

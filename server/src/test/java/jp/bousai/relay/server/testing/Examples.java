@@ -45,6 +45,15 @@ public final class Examples {
         return json;
     }
 
+    /** The next send of {@code document}: the given revision, an Update, a fresh distribution id. */
+    public static ObjectNode revision(ObjectNode document, int revision) {
+        ObjectNode json = document.deepCopy();
+        json.put("revision", revision);
+        json.put("type", "Update");
+        json.put("distributionId", UUID.randomUUID().toString());
+        return json;
+    }
+
     public static Advisory advisory(ObjectNode json) {
         FieldErrors errors = new FieldErrors();
         Advisory advisory = AdvisoryJsonReader.read(json, errors);

@@ -32,6 +32,7 @@ public final class RelayFixture {
     public static final String CHIYODA_KEY = "demo-chiyoda";
     public static final String TOKYO_KEY = "demo-tokyo";
     public static final String OSAKA_KEY = "test-osaka";
+    public static final String ADMIN_KEY = "demo-admin";
 
     private final Vertx vertx;
     private final Relay relay;
@@ -132,6 +133,43 @@ public final class RelayFixture {
                 }
             }
             return 0.0;
+        });
+    }
+
+    /** Adds a media receiver through the admin API; fails unless it was created (201). */
+    public Future<JsonObject> addReceiver(JsonObject definition) {
+        return web.post("/api/v1/admin/receivers").putHeader("Authorization", "Bearer " + ADMIN_KEY)
+                .sendJsonObject(definition).compose(response -> response.statusCode() == 201
+                        ? Future.succeededFuture(response.bodyAsJsonObject())
+                        : Future.failedFuture(new AssertionError("expected 201, got " + response.statusCode() + ": "
+                                + response.bodyAsString())));
+    }
+
+    /** A document's delivery receipts, as an admin sees them. */
+    public Future<JsonObject> deliveries(String documentId) {
+        return web.get("/api/v1/advisories/" + documentId + "/deliveries")
+                .putHeader("Authorization", "Bearer " + ADMIN_KEY).send().map(HttpResponse::bodyAsJsonObject);
+    }
+
+    /**
+     * Asks {@code query} again until its answer satisfies {@code condition}: for state the relay
+     * records after the event a test can wait on (a receipt is written after the receiver answered).
+     * Re-asks every 20 ms; the test's own timeout bounds it.
+     */
+    public <T> Future<T> eventually(java.util.function.Supplier<Future<T>> query, java.util.function.Predicate<T> condition) {
+        io.vertx.core.Promise<T> done = io.vertx.core.Promise.promise();
+        askUntil(query, condition, done);
+        return done.future();
+    }
+
+    private <T> void askUntil(java.util.function.Supplier<Future<T>> query, java.util.function.Predicate<T> condition,
+                              io.vertx.core.Promise<T> done) {
+        query.get().onComplete(answer -> {
+            if (answer.succeeded() && condition.test(answer.result())) {
+                done.complete(answer.result());
+            } else {
+                vertx.setTimer(20, id -> askUntil(query, condition, done));
+            }
         });
     }
 }

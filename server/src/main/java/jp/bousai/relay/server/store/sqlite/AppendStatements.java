@@ -14,6 +14,7 @@ import java.util.List;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.MessageType;
 import jp.bousai.relay.core.area.JisCode;
+import jp.bousai.relay.core.channel.ChannelRoutes;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.Submission;
@@ -22,17 +23,18 @@ import jp.bousai.relay.core.problem.ProblemType;
 
 /**
  * Appends one submission inside the writer's open transaction: the idempotency and lifecycle
- * checks, then the version, its areas, its distribution id and the document's new current state.
+ * checks, then the version, its areas, its distribution id, the document's new current state and
+ * a pending delivery for each channel the version is routed to.
  */
 final class AppendStatements {
 
     private final Connection connection;
-    private final List<String> channels;
+    private final ChannelRoutes routes;
 
-    /** @param channels the durable channels each accepted version is queued for */
-    AppendStatements(Connection connection, List<String> channels) {
+    /** @param routes the durable channels each accepted version is queued for */
+    AppendStatements(Connection connection, ChannelRoutes routes) {
         this.connection = connection;
-        this.channels = List.copyOf(channels);
+        this.routes = routes;
     }
 
     /**
@@ -60,21 +62,25 @@ final class AppendStatements {
             insert.executeUpdate();
         }
         upsertDocument(advisory, seq, receivedAt);
-        queueForChannels(seq, receivedAt);
+        queueForChannels(advisory, seq, receivedAt);
         return new AppendOutcome.Accepted(
                 new AdvisoryRecord(seq, advisory, submission.json(), receivedAt, submission.format()));
     }
 
-    private void queueForChannels(long seq, Instant receivedAt) throws SQLException {
+    private void queueForChannels(Advisory advisory, long seq, Instant receivedAt) throws SQLException {
+        List<String> channels = routes.channelsFor(advisory);
         if (channels.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox (channel, seq, attempts, next_attempt_at) VALUES (?, ?, 0, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO deliveries (channel, seq, document_id, "
+                + "revision, state, queued_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 'pending', ?, 0, ?)")) {
             for (String channel : channels) {
                 insert.setString(1, channel);
                 insert.setLong(2, seq);
-                insert.setLong(3, receivedAt.toEpochMilli());
+                insert.setString(3, advisory.documentId());
+                insert.setInt(4, advisory.revision());
+                insert.setLong(5, receivedAt.toEpochMilli());
+                insert.setLong(6, receivedAt.toEpochMilli());
                 insert.addBatch();
             }
             insert.executeBatch();

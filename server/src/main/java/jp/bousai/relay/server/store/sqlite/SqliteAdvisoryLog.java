@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import jp.bousai.relay.core.channel.ChannelRoutes;
+import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.AppendOutcome;
@@ -23,7 +25,6 @@ import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
 import jp.bousai.relay.core.log.Hub;
 import jp.bousai.relay.core.log.Page;
-import jp.bousai.relay.core.log.PendingDelivery;
 import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
@@ -47,6 +48,8 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private final Thread writerThread;
     private final BlockingQueue<Connection> readConnections;
     private final WorkerExecutor readExecutor;
+    private final SqliteDeliveries deliveries = new SqliteDeliveries(this);
+    private final SqliteReceivers receivers = new SqliteReceivers(this);
     private volatile boolean open = true;
 
     private SqliteAdvisoryLog(Vertx vertx, Connection writeConnection, SqliteWriter writer,
@@ -60,9 +63,12 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         this.writerThread.start();
     }
 
-    /** Opens (creating if needed) the log in {@code options.dataDir()}, off the event loop. */
-    /** @param channels the durable channels every accepted version is queued for */
-    public static Future<SqliteAdvisoryLog> open(Vertx vertx, StoreOptions options, Clock clock, List<String> channels) {
+    /**
+     * Opens (creating if needed) the log in {@code options.dataDir()}, off the event loop.
+     *
+     * @param routes the durable channels each accepted version is queued for
+     */
+    public static Future<SqliteAdvisoryLog> open(Vertx vertx, StoreOptions options, Clock clock, ChannelRoutes routes) {
         return vertx.executeBlocking(() -> {
             Files.createDirectories(options.dataDir());
             Path file = options.dataDir().resolve(FILE_NAME);
@@ -70,7 +76,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
             Connection writeConnection = connections.open();
             SqliteConnections.applySchema(writeConnection);
             SqliteWriter writer = new SqliteWriter(writeConnection, clock, options.writeQueueCapacity(),
-                    options.maxBatch(), channels);
+                    options.maxBatch(), routes);
             BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(options.readers());
             for (int i = 0; i < options.readers(); i++) {
                 readers.add(connections.open());
@@ -104,57 +110,22 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     }
 
     @Override
-    public Future<List<PendingDelivery>> pending(String channel, Instant now, int limit) {
-        return read(connection -> SqliteReads.pending(connection, channel, now, limit));
-    }
-
-    @Override
-    public Future<Long> outboxDepth(String channel) {
-        return read(connection -> {
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox WHERE channel = ?")) {
-                count.setString(1, channel);
-                try (ResultSet row = count.executeQuery()) {
-                    return row.next() ? row.getLong(1) : 0L;
-                }
-            }
-        });
-    }
-
-    @Override
-    public Future<Void> delivered(String channel, long seq) {
-        return write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM outbox WHERE channel = ? AND seq = ?")) {
-                delete.setString(1, channel);
-                delete.setLong(2, seq);
-                delete.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
-    public Future<Void> retryLater(String channel, long seq, Instant nextAttempt, String error) {
-        return write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
-                    + " next_attempt_at = ?, last_error = ? WHERE channel = ? AND seq = ?")) {
-                update.setLong(1, nextAttempt.toEpochMilli());
-                update.setString(2, error == null ? null : error.substring(0, Math.min(error.length(), 500)));
-                update.setString(3, channel);
-                update.setLong(4, seq);
-                update.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    @Override
     public Future<List<CurrentAdvisory>> expiredBetween(Instant from, Instant to) {
         return read(connection -> SqliteReads.expiredBetween(connection, from, to));
     }
 
+    /** The channels' outboxes and receipts, in the same file. */
+    public Deliveries deliveries() {
+        return deliveries;
+    }
+
+    /** The receivers added through the admin API. */
+    public SqliteReceivers receivers() {
+        return receivers;
+    }
+
     /** Runs {@code work} in the writer's order, on its connection. */
-    private <T> Future<T> write(SqliteWriter.SqlWork<T> work) {
+    <T> Future<T> write(SqliteWriter.SqlWork<T> work) {
         Promise<T> promise = Promise.promise();
         writer.submit(SqliteWriter.maintenance(work, vertx.getOrCreateContext(), promise));
         return promise.future();
@@ -172,7 +143,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
 
     /**
      * Drops the history of versions received before {@code cutoff}, except each document's
-     * current version, and returns the new first retained sequence number. Resuming from before
+     * current version, with the receipts of what was delivered then, and returns the new first retained sequence number. Resuming from before
      * it is then announced as a gap.
      */
     public Future<Long> pruneHistory(Instant cutoff) {
@@ -194,10 +165,16 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         }
         for (String table : new String[] {"version_areas", "versions"}) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
-                    + " WHERE seq <= ? AND seq NOT IN (SELECT seq FROM documents) AND seq NOT IN (SELECT seq FROM outbox)")) {
+                    + " WHERE seq <= ? AND seq NOT IN (SELECT seq FROM documents)"
+                    + " AND seq NOT IN (SELECT seq FROM deliveries WHERE state = 'pending')")) {
                 delete.setLong(1, last);
                 delete.executeUpdate();
             }
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM deliveries WHERE seq <= ? AND state <> 'pending'")) {
+            delete.setLong(1, last);
+            delete.executeUpdate();
         }
         Meta.write(connection, Meta.FIRST_RETAINED_SEQ, last + 1);
         LOG.info("[store: sqlite] pruned history up to seq {}", last);
@@ -227,7 +204,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         }, false).compose(v -> readExecutor.close());
     }
 
-    private <T> Future<T> read(SqlRead<T> query) {
+    <T> Future<T> read(SqlRead<T> query) {
         if (!open) {
             return Future.failedFuture(new ProblemException(ProblemType.UNAVAILABLE, "the log is closed"));
         }
@@ -248,7 +225,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
 
     /** A query on a read connection. */
     @FunctionalInterface
-    private interface SqlRead<T> {
+    interface SqlRead<T> {
         T run(Connection connection) throws SQLException;
     }
 }

@@ -16,7 +16,6 @@ import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
 import jp.bousai.relay.core.log.DocumentState;
 import jp.bousai.relay.core.log.Page;
-import jp.bousai.relay.core.log.PendingDelivery;
 import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.validation.FieldErrors;
 
@@ -24,7 +23,7 @@ import jp.bousai.relay.core.validation.FieldErrors;
 final class SqliteReads {
 
     /** The columns {@link #record} reads, of the versions table aliased {@code v}. */
-    private static final String RECORD_COLUMNS = "v.seq, v.advisory_json, v.received_at, v.format";
+    static final String RECORD_COLUMNS = "v.seq, v.advisory_json, v.received_at, v.format";
 
     private SqliteReads() {
     }
@@ -107,27 +106,6 @@ final class SqliteReads {
         return new Replay(records, firstRetained, covered, complete);
     }
 
-    /**
-     * The outbox rows of {@code channel} in sequence order, cut at the first one not yet due: a
-     * later version never overtakes an earlier one that is waiting for its retry.
-     */
-    static List<PendingDelivery> pending(Connection connection, String channel, Instant now, int limit)
-            throws SQLException {
-        List<PendingDelivery> due = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
-                + ", o.attempts, o.next_attempt_at FROM outbox o JOIN versions v ON v.seq = o.seq"
-                + " WHERE o.channel = ? ORDER BY o.seq LIMIT ?")) {
-            select.setString(1, channel);
-            select.setInt(2, limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next() && rows.getLong(6) <= now.toEpochMilli()) {
-                    due.add(new PendingDelivery(record(rows), rows.getInt(5)));
-                }
-            }
-        }
-        return due;
-    }
-
     static List<CurrentAdvisory> expiredBetween(Connection connection, Instant from, Instant to) throws SQLException {
         List<CurrentAdvisory> expired = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
@@ -153,7 +131,7 @@ final class SqliteReads {
         return index;
     }
 
-    private static AdvisoryRecord record(ResultSet rows) throws SQLException {
+    static AdvisoryRecord record(ResultSet rows) throws SQLException {
         String json = rows.getString(2);
         FieldErrors errors = new FieldErrors();
         Advisory advisory = AdvisoryJsonReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), errors);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import jp.bousai.relay.core.channel.ChannelRoutes;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,13 +51,13 @@ final class SqliteWriter implements Runnable {
     private volatile boolean running = true;
     private long headSeq;
 
-    SqliteWriter(Connection connection, Clock clock, int queueCapacity, int maxBatch, List<String> channels)
+    SqliteWriter(Connection connection, Clock clock, int queueCapacity, int maxBatch, ChannelRoutes routes)
             throws SQLException {
         this.connection = connection;
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.statements = new AppendStatements(connection, channels);
+        this.statements = new AppendStatements(connection, routes);
         this.headSeq = Meta.read(connection, Meta.HEAD_SEQ, 0);
     }
 

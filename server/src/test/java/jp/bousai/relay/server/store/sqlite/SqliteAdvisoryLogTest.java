@@ -20,7 +20,9 @@ import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Page;
-import jp.bousai.relay.core.log.PendingDelivery;
+import jp.bousai.relay.core.channel.DeliveryOrder;
+import jp.bousai.relay.core.channel.DeliveryState;
+import jp.bousai.relay.core.channel.PendingDelivery;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.server.store.StoreOptions;
@@ -46,7 +48,7 @@ class SqliteAdvisoryLogTest {
 
     @BeforeEach
     void open(Vertx vertx, VertxTestContext ctx) {
-        SqliteAdvisoryLog.open(vertx, options(), Clock.systemUTC(), java.util.List.of("test-channel")).onComplete(ctx.succeeding(opened -> {
+        SqliteAdvisoryLog.open(vertx, options(), Clock.systemUTC(), advisory -> List.of("test-channel")).onComplete(ctx.succeeding(opened -> {
             log = opened;
             log.onCommitted(committed::add);
             ctx.completeNow();
@@ -118,17 +120,18 @@ class SqliteAdvisoryLogTest {
         for (int i = 0; i < 3; i++) {
             appended = appended.compose(v -> log.append(Examples.submission(Examples.fresh(Examples.ORDER))).mapEmpty());
         }
-        appended.compose(v -> log.pending("test-channel", now.plusSeconds(1), 10))
-                .compose(all -> log.retryLater("test-channel", 1, now.plusSeconds(60), "broker down").map(all))
-                .compose(all -> log.pending("test-channel", now.plusSeconds(1), 10).map(held -> {
+        var deliveries = log.deliveries();
+        appended.compose(v -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(1), 10))
+                .compose(all -> deliveries.failed("test-channel", 1, now, now.plusSeconds(60), "broker down").map(all))
+                .compose(all -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(1), 10).map(held -> {
                     assertThat(all).extracting(p -> p.record().seq()).containsExactly(1L, 2L, 3L);
                     assertThat(held).as("seq 1 waits for its retry, and 2 and 3 wait behind it").isEmpty();
                     return held;
                 }))
-                .compose(v -> log.pending("test-channel", now.plusSeconds(61), 10))
-                .compose(due -> log.delivered("test-channel", 1).map(due))
+                .compose(v -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(61), 10))
+                .compose(due -> deliveries.delivered("test-channel", 1, now.plusSeconds(61), now.plusSeconds(62)).map(due))
                 .compose(due -> log.pruneHistory(now.plusSeconds(3600)).map(due))
-                .compose(due -> log.pending("test-channel", now.plusSeconds(61), 10).map(rest -> {
+                .compose(due -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(61), 10).map(rest -> {
                     assertThat(due).extracting(p -> p.record().seq(), PendingDelivery::attempts)
                             .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 1),
                                     org.assertj.core.groups.Tuple.tuple(2L, 0), org.assertj.core.groups.Tuple.tuple(3L, 0));
@@ -137,6 +140,32 @@ class SqliteAdvisoryLogTest {
                 .onComplete(ctx.succeeding(rest -> ctx.verify(() -> {
                     assertThat(rest).as("pending versions survive pruning").extracting(p -> p.record().seq())
                             .containsExactly(2L, 3L);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void perDocumentOrderLetsOthersPassARetryAndKeepsReceipts(VertxTestContext ctx) {
+        Instant now = Instant.now();
+        var first = Examples.fresh(Examples.ORDER);
+        var deliveries = log.deliveries();
+        log.append(Examples.submission(first))
+                .compose(v -> log.append(Examples.submission(Examples.fresh(Examples.ORDER))))
+                .compose(v -> deliveries.failed("test-channel", 1, now, now.plusSeconds(60), "HTTP 503"))
+                .compose(v -> deliveries.pending("test-channel", DeliveryOrder.PER_DOCUMENT, now.plusSeconds(1), 10))
+                .compose(due -> {
+                    ctx.verify(() -> assertThat(due).as("another document passes the one waiting for its retry")
+                            .extracting(p -> p.record().seq()).containsExactly(2L));
+                    return log.append(Examples.submission(Examples.revision(first, 2)));
+                })
+                .compose(v -> deliveries.supersede("test-channel", first.get("documentId").asText(), 3))
+                .compose(v -> deliveries.delivered("test-channel", 3, now.plusSeconds(2), now.plusSeconds(3)))
+                .compose(v -> deliveries.receipts(first.get("documentId").asText()))
+                .onComplete(ctx.succeeding(receipts -> ctx.verify(() -> {
+                    assertThat(receipts).extracting(r -> r.seq(), r -> r.state(), r -> r.attempts(), r -> r.lastError())
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, DeliveryState.SUPERSEDED, 1, "HTTP 503"),
+                                    org.assertj.core.groups.Tuple.tuple(3L, DeliveryState.DELIVERED, 1, null));
+                    assertThat(receipts.get(1).deliveredAt()).isEqualTo(now.plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
                     ctx.completeNow();
                 })));
     }

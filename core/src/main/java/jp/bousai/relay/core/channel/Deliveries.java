@@ -1,0 +1,41 @@
+package jp.bousai.relay.core.channel;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable outboxes and receipts of the channels (the store port for delivery). A row per
+ * (channel, version) is written in the append's transaction; it stays, as the receipt, after
+ * the version is delivered, superseded, expired or abandoned, until history retention drops it.
+ */
+public interface Deliveries {
+
+    /**
+     * Up to {@code limit} pending versions of {@code channel} that are due at {@code now}, oldest
+     * first. For {@link DeliveryOrder#TOTAL} the list stops at the first one not yet due, so that
+     * no version overtakes an earlier one waiting for its retry.
+     */
+    Future<List<PendingDelivery>> pending(String channel, DeliveryOrder order, Instant now, int limit);
+
+    /** How many versions of {@code channel} are pending. */
+    Future<Long> depth(String channel);
+
+    /** Records the acknowledgement of an attempt made at {@code attemptedAt}. */
+    Future<Void> delivered(String channel, long seq, Instant attemptedAt, Instant acknowledgedAt);
+
+    /** Records a failed attempt; the version is due again at {@code nextAttempt}. */
+    Future<Void> failed(String channel, long seq, Instant attemptedAt, Instant nextAttempt, String error);
+
+    /** Marks the pending versions of {@code documentId} older than {@code newerSeq} superseded. */
+    Future<Void> supersede(String channel, String documentId, long newerSeq);
+
+    /** Marks a pending version expired: its validity ended before it could be delivered. */
+    Future<Void> expired(String channel, long seq);
+
+    /** Marks every pending version of a removed channel abandoned. */
+    Future<Void> abandon(String channel);
+
+    /** Every receipt for the versions of {@code documentId}, by channel then sequence. */
+    Future<List<DeliveryReceipt>> receipts(String documentId);
+}

@@ -1,0 +1,215 @@
+package jp.bousai.relay.server.receivers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import jp.bousai.relay.adapters.media.MediaReceiver;
+import jp.bousai.relay.adapters.media.ReceiverProtocol;
+import jp.bousai.relay.core.advisory.Category;
+import jp.bousai.relay.core.advisory.Mode;
+import jp.bousai.relay.core.advisory.WireNamed;
+import jp.bousai.relay.core.area.AreaFilter;
+import jp.bousai.relay.core.log.AdvisoryFilter;
+import jp.bousai.relay.core.validation.FieldErrors;
+
+/**
+ * A receiver's definition as JSON, the same in the admin API and in the configuration file:
+ * <pre>
+ * {"id": "nhk-tokyo", "name": "NHK 東京", "url": "https://…", "protocol": "commons-soap",
+ *  "areas": ["13"], "categories": ["EvacuationOrder"], "modes": ["Actual"],
+ *  "username": "…", "password": "…",            (commons-soap)
+ *  "secret": "…",                                (webhooks: at least 16 characters)
+ *  "maxInFlight": 4, "timeoutSeconds": 10}
+ * </pre>
+ * Errors name the field as a JSON pointer. Secrets and passwords never appear in what
+ * {@link #toJson} gives back for display.
+ */
+public final class ReceiverDefinitions {
+
+    public static final int DEFAULT_MAX_IN_FLIGHT = 4;
+    public static final int DEFAULT_TIMEOUT_SECONDS = 10;
+    private static final Set<String> FIELDS = Set.of("id", "name", "url", "protocol", "areas", "categories", "modes",
+            "username", "password", "secret", "maxInFlight", "timeoutSeconds");
+    private static final int MIN_SECRET_LENGTH = 16;
+
+    private ReceiverDefinitions() {
+    }
+
+    /** The receiver {@code json} defines, or null with the reasons in {@code errors}. */
+    public static MediaReceiver parse(JsonNode json, FieldErrors errors) {
+        if (json == null || !json.isObject()) {
+            errors.add("", "a receiver definition must be a JSON object");
+            return null;
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                errors.add("/" + name, "unknown field; known fields are " + new java.util.TreeSet<>(FIELDS));
+            }
+        }
+        String id = text(json, "id", true, errors);
+        if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            errors.add("/id", "1 to 63 characters of a-z, 0-9 and '-', starting with a letter or digit");
+        }
+        URI url = url(text(json, "url", true, errors), errors);
+        String protocolName = text(json, "protocol", true, errors);
+        ReceiverProtocol protocol = protocolName == null ? null
+                : WireNamed.find(ReceiverProtocol.class, protocolName).orElse(null);
+        if (protocolName != null && protocol == null) {
+            errors.add("/protocol", "must be one of " + WireNamed.list(ReceiverProtocol.class) + ", got '"
+                    + protocolName + "'");
+        }
+        String secret = text(json, "secret", false, errors);
+        String username = text(json, "username", false, errors);
+        String password = text(json, "password", false, errors);
+        if (protocol == ReceiverProtocol.COMMONS_SOAP) {
+            if (username == null || password == null) {
+                errors.add(username == null ? "/username" : "/password",
+                        "required for commons-soap (the WS-Security UsernameToken the receiver checks)");
+            }
+        } else if (protocol != null && (secret == null || secret.length() < MIN_SECRET_LENGTH)) {
+            errors.add("/secret", "required for webhooks, at least " + MIN_SECRET_LENGTH
+                    + " characters: it signs every delivery (HMAC-SHA256)");
+        }
+        AdvisoryFilter filter = new AdvisoryFilter(areas(json, errors), categories(json, errors), modes(json, errors));
+        int maxInFlight = number(json, "maxInFlight", DEFAULT_MAX_IN_FLIGHT, 1, 64, errors);
+        int timeout = number(json, "timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, 120, errors);
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new MediaReceiver(id, text(json, "name", false, errors), url, protocol, filter, secret, username,
+                password, maxInFlight, Duration.ofSeconds(timeout));
+    }
+
+    /** The definition as JSON; with {@code withSecrets} false, secrets and passwords are left out. */
+    public static ObjectNode toJson(MediaReceiver receiver, boolean withSecrets) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", receiver.id());
+        if (receiver.name() != null) {
+            json.put("name", receiver.name());
+        }
+        json.put("url", receiver.url().toString());
+        json.put("protocol", receiver.protocol().wireName());
+        var areas = json.putArray("areas");
+        receiver.filter().areas().prefectures().forEach(areas::add);
+        receiver.filter().areas().municipalities().forEach(code -> areas.add(code.value()));
+        var categories = json.putArray("categories");
+        receiver.filter().categories().stream().sorted().forEach(category -> categories.add(category.wireName()));
+        var modes = json.putArray("modes");
+        receiver.filter().modes().stream().sorted().forEach(mode -> modes.add(mode.wireName()));
+        if (receiver.username() != null) {
+            json.put("username", receiver.username());
+        }
+        if (withSecrets) {
+            if (receiver.password() != null) {
+                json.put("password", receiver.password());
+            }
+            if (receiver.secret() != null) {
+                json.put("secret", receiver.secret());
+            }
+        }
+        json.put("maxInFlight", receiver.maxInFlight());
+        json.put("timeoutSeconds", receiver.timeout().toSeconds());
+        return json;
+    }
+
+    private static AreaFilter areas(JsonNode json, FieldErrors errors) {
+        List<String> values = strings(json, "areas", errors);
+        try {
+            return AreaFilter.parse(values);
+        } catch (IllegalArgumentException e) {
+            errors.add("/areas", e.getMessage());
+            return AreaFilter.EVERYWHERE;
+        }
+    }
+
+    private static Set<Category> categories(JsonNode json, FieldErrors errors) {
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        for (String name : strings(json, "categories", errors)) {
+            WireNamed.find(Category.class, name).ifPresentOrElse(categories::add, () -> errors.add("/categories",
+                    "'" + name + "' is not a category; use " + WireNamed.list(Category.class)));
+        }
+        return categories;
+    }
+
+    private static Set<Mode> modes(JsonNode json, FieldErrors errors) {
+        Set<Mode> modes = EnumSet.noneOf(Mode.class);
+        for (String name : strings(json, "modes", errors)) {
+            WireNamed.find(Mode.class, name).ifPresentOrElse(modes::add, () -> errors.add("/modes",
+                    "'" + name + "' is not a mode; use " + WireNamed.list(Mode.class)));
+        }
+        return modes;
+    }
+
+    private static List<String> strings(JsonNode json, String field, FieldErrors errors) {
+        JsonNode node = json.get(field);
+        List<String> values = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (!node.isArray()) {
+            errors.add("/" + field, "must be a list of strings");
+            return values;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                errors.add("/" + field + "/" + i, "must be a string");
+            } else {
+                values.add(node.get(i).asText());
+            }
+        }
+        return values;
+    }
+
+    private static URI url(String text, FieldErrors errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI url = new URI(text);
+            if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+                errors.add("/url", "must be an absolute http or https URL, got '" + text + "'");
+                return null;
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            errors.add("/url", "is not a URL: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String text(JsonNode json, String field, boolean required, FieldErrors errors) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                errors.add("/" + field, "required");
+            }
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            errors.add("/" + field, "must be a non-blank string");
+            return null;
+        }
+        return node.asText().strip();
+    }
+
+    private static int number(JsonNode json, String field, int absent, int min, int max, FieldErrors errors) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return absent;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+            errors.add("/" + field, "must be a whole number from " + min + " to " + max);
+            return absent;
+        }
+        return node.asInt();
+    }
+}

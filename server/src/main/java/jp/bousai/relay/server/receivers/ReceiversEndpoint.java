@@ -1,0 +1,97 @@
+package jp.bousai.relay.server.receivers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import jp.bousai.relay.adapters.media.MediaReceiver;
+import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.auth.AdminKeys;
+
+/**
+ * The admin API for media receivers, behind an admin key:
+ * {@code GET/POST /api/v1/admin/receivers}, {@code GET/PUT/DELETE /api/v1/admin/receivers/:id}.
+ * Answers never include secrets or passwords.
+ */
+public final class ReceiversEndpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    private final AdminKeys adminKeys;
+    private final ReceiverRegistry registry;
+
+    public ReceiversEndpoint(AdminKeys adminKeys, ReceiverRegistry registry) {
+        this.adminKeys = adminKeys;
+        this.registry = registry;
+    }
+
+    /** Refuses a request without an admin key before its body is read. */
+    public void checkAdmin(RoutingContext ctx) {
+        adminKeys.authenticate(ctx.request().getHeader("Authorization"));
+        ctx.next();
+    }
+
+    public void list(RoutingContext ctx) {
+        var body = JSON.createObjectNode();
+        var receivers = body.putArray("receivers");
+        registry.list().forEach(running -> receivers.add(describe(running)));
+        ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(body.toString());
+    }
+
+    public void show(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        ReceiverRegistry.Running running = registry.get(id).orElseThrow(() ->
+                new ProblemException(ProblemType.NOT_FOUND, "no receiver '" + id + "'"));
+        ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(describe(running).toString());
+    }
+
+    public void create(RoutingContext ctx) {
+        MediaReceiver receiver = definition(ctx, null);
+        registry.add(receiver).onSuccess(added -> ctx.response().setStatusCode(201)
+                .putHeader("Location", "/api/v1/admin/receivers/" + added.id())
+                .putHeader("Content-Type", CONTENT_TYPE)
+                .end(ReceiverDefinitions.toJson(added, false).toString())).onFailure(ctx::fail);
+    }
+
+    public void replace(RoutingContext ctx) {
+        MediaReceiver receiver = definition(ctx, ctx.pathParam("id"));
+        registry.replace(receiver).onSuccess(replaced -> ctx.response().putHeader("Content-Type", CONTENT_TYPE)
+                .end(ReceiverDefinitions.toJson(replaced, false).toString())).onFailure(ctx::fail);
+    }
+
+    public void remove(RoutingContext ctx) {
+        registry.remove(ctx.pathParam("id")).onSuccess(v -> ctx.response().setStatusCode(204).end())
+                .onFailure(ctx::fail);
+    }
+
+    private static JsonNode describe(ReceiverRegistry.Running running) {
+        var json = ReceiverDefinitions.toJson(running.receiver(), false);
+        json.put("source", running.configured() ? "config" : "api");
+        json.put("pending", running.dispatcher().depth());
+        return json;
+    }
+
+    /** The receiver the body defines; on a PUT, its id must be the path's (or absent). */
+    private static MediaReceiver definition(RoutingContext ctx, String pathId) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProblemException(ProblemType.MALFORMED, "the body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED, "the body could not be read: " + e.getMessage());
+        }
+        if (pathId != null && json != null && json.isObject() && !json.has("id")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("id", pathId);
+        }
+        FieldErrors errors = new FieldErrors();
+        MediaReceiver receiver = ReceiverDefinitions.parse(json, errors);
+        if (pathId != null && receiver != null && !receiver.id().equals(pathId)) {
+            errors.add("/id", "must be the id in the path, '" + pathId + "'");
+        }
+        errors.throwIfAny();
+        return receiver;
+    }
+}

@@ -1,0 +1,2 @@
+/** Media receivers: their definitions, registry, admin API and delivery receipts. */
+package jp.bousai.relay.server.receivers;

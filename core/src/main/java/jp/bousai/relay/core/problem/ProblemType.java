@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found"),
     CONFLICT(409, "conflict", "Conflicts with what is stored"),
     TOO_LARGE(413, "too-large", "Request body too large"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "No representation matches the Accept header"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
     INVALID(422, "invalid-advisory", "The advisory has invalid fields"),
     OVERLOADED(503, "overloaded", "Temporarily overloaded"),

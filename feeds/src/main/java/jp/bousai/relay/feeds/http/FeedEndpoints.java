@@ -1,6 +1,7 @@
 package jp.bousai.relay.feeds.http;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,14 @@ import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.render.AtomFeedWriter;
+import jp.bousai.relay.feeds.render.DocumentFormat;
 import jp.bousai.relay.core.log.RecordJson;
 
 /**
  * The pull side: the published documents as JSON ({@code GET /api/v1/advisories}) and as Atom
- * ({@code GET /feeds/atom}), both filtered like the stream and answering conditional requests,
- * and one document by id ({@code GET /api/v1/advisories/:documentId}).
+ * feeds linking to JSON, CAP or Commons documents, all filtered like the stream and answering
+ * conditional requests, and one document by id ({@code GET /api/v1/advisories/:documentId}) in
+ * the representation asked for.
  */
 public final class FeedEndpoints {
 
@@ -27,6 +30,8 @@ public final class FeedEndpoints {
     /** Items per page unless {@code limit} says otherwise, and the most it may ask for. */
     public static final int DEFAULT_PAGE = 500;
     public static final int MAX_PAGE = 2_000;
+    /** Where the WebSub hub for the Atom feeds listens. */
+    public static final String HUB_PATH = "/websub";
 
     private final AdvisoryLog log;
     private final Clock clock;
@@ -54,31 +59,38 @@ public final class FeedEndpoints {
         }).onFailure(ctx::fail);
     }
 
-    /** Newest first, {@code limit} entries; a {@code next} link (RFC 5005) leads to older ones. */
-    public void atom(RoutingContext ctx) {
-        AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
-        Long before = FilterParams.sequenceNumber("query parameter 'before'", ctx.queryParams().get("before"));
-        Page page = Page.newestFirst(before == null ? Long.MAX_VALUE : before,
-                FilterParams.limit(ctx.queryParams(), DEFAULT_PAGE, MAX_PAGE));
-        log.current(filter, clock.instant(), page).onSuccess(view -> {
-            HttpServerRequest request = ctx.request();
-            String next = view.nextCursor() == null ? null
-                    : baseUrl(request) + pageUrl(request, "before", view.nextCursor());
-            String body = AtomFeedWriter.write(view, baseUrl(request) + request.uri(), baseUrl(request), next,
-                    title(view));
-            ConditionalGet.respond(request, ATOM, body, view.lastChanged());
-        }).onFailure(ctx::fail);
+    /**
+     * An Atom feed whose entries link to documents in {@code format}: newest first, {@code limit}
+     * entries; a {@code next} link (RFC 5005) leads to older ones.
+     */
+    public Handler<RoutingContext> atom(DocumentFormat format) {
+        return ctx -> {
+            AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
+            Long before = FilterParams.sequenceNumber("query parameter 'before'", ctx.queryParams().get("before"));
+            Page page = Page.newestFirst(before == null ? Long.MAX_VALUE : before,
+                    FilterParams.limit(ctx.queryParams(), DEFAULT_PAGE, MAX_PAGE));
+            log.current(filter, clock.instant(), page).onSuccess(view -> {
+                HttpServerRequest request = ctx.request();
+                String next = view.nextCursor() == null ? null
+                        : baseUrl(request) + pageUrl(request, "before", view.nextCursor());
+                String body = AtomFeedWriter.write(view, baseUrl(request) + request.uri(), baseUrl(request), next,
+                        title(view), format, baseUrl(request) + HUB_PATH);
+                ConditionalGet.respond(request, ATOM, body, view.lastChanged());
+            }).onFailure(ctx::fail);
+        };
     }
 
+    /** One document in the representation the request asks for (see {@link DocumentFormat}). */
     public void document(RoutingContext ctx) {
         String documentId = ctx.pathParam("documentId");
+        DocumentFormat format = DocumentFormat.choose(ctx.queryParams().get("format"), ctx.parsedHeaders());
         log.document(documentId, clock.instant()).onSuccess(found -> {
             if (found.isEmpty()) {
                 ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no document with id " + documentId));
                 return;
             }
-            ctx.response().putHeader("Content-Type", JSON)
-                    .end(RecordJson.of(found.get().record(), found.get().state()));
+            ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
+                    .end(format.render(found.get()));
         }).onFailure(ctx::fail);
     }
 

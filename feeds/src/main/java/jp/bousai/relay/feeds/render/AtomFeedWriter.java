@@ -14,8 +14,9 @@ import jp.bousai.relay.core.log.CurrentView;
 
 /**
  * Renders published documents as an Atom 1.0 feed (RFC 4287): one entry per document, its
- * latest version, linking to the document's JSON. Categories carry the information kind, the
- * mode and the state, so an aggregator can tell a drill from a real order.
+ * latest version, linking to the document in the feed's format (JSON, CAP or Commons).
+ * Categories carry the information kind, the mode and the state, so an aggregator can tell a
+ * drill from a real order. A {@code hub} link names the WebSub hub that pushes the feed.
  */
 public final class AtomFeedWriter {
 
@@ -30,8 +31,11 @@ public final class AtomFeedWriter {
      * @param selfUrl the feed's own URL, also its id
      * @param baseUrl where document links point to, e.g. {@code http://host:8080}
      * @param nextUrl the page of older entries (RFC 5005 {@code next}), or null on the last page
+     * @param format what the entries' {@code alternate} links give
+     * @param hubUrl the WebSub hub of this feed, or null
      */
-    public static String write(CurrentView view, String selfUrl, String baseUrl, String nextUrl, String title) {
+    public static String write(CurrentView view, String selfUrl, String baseUrl, String nextUrl, String title,
+                               DocumentFormat format, String hubUrl) {
         StringWriter out = new StringWriter(4096);
         try {
             XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out);
@@ -45,11 +49,16 @@ public final class AtomFeedWriter {
             element(xml, "name", "bousai-relay");
             xml.writeEndElement();
             link(xml, "self", "application/atom+xml", selfUrl);
+            if (hubUrl != null) {
+                xml.writeEmptyElement("link");
+                xml.writeAttribute("rel", "hub");
+                xml.writeAttribute("href", hubUrl);
+            }
             if (nextUrl != null) {
                 link(xml, "next", "application/atom+xml", nextUrl);
             }
             for (CurrentAdvisory current : view.advisories()) {
-                entry(xml, current, baseUrl);
+                entry(xml, current, baseUrl, format);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -60,7 +69,8 @@ public final class AtomFeedWriter {
         return out.toString();
     }
 
-    private static void entry(XMLStreamWriter xml, CurrentAdvisory current, String baseUrl) throws XMLStreamException {
+    private static void entry(XMLStreamWriter xml, CurrentAdvisory current, String baseUrl, DocumentFormat format)
+            throws XMLStreamException {
         Advisory advisory = current.record().advisory();
         String documentUrl = baseUrl + "/api/v1/advisories/"
                 + URLEncoder.encode(advisory.documentId(), StandardCharsets.UTF_8);
@@ -81,7 +91,8 @@ public final class AtomFeedWriter {
         for (var area : advisory.areaCodes()) {
             category(xml, "area", area.value());
         }
-        link(xml, "alternate", "application/json", documentUrl);
+        link(xml, "alternate", format.mediaType(),
+                format == DocumentFormat.JSON ? documentUrl : documentUrl + "?format=" + format.formatName());
         xml.writeStartElement("summary");
         xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "ja");
         xml.writeCharacters(advisory.text() != null ? advisory.headline().ja() + "\n" + advisory.text().ja()

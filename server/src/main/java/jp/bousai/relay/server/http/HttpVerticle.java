@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import jp.bousai.relay.feeds.render.DocumentFormat;
 import jp.bousai.relay.server.receivers.DeliveriesEndpoint;
 import jp.bousai.relay.server.receivers.ReceiversEndpoint;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -70,7 +71,9 @@ public final class HttpVerticle extends VerticleBase {
         router.delete("/api/v1/admin/receivers/:id").handler(routes.receivers()::remove);
         router.get("/api/v1/stream").handler(routes.stream());
         router.get("/api/v1/ws").handler(routes.webSocket());
-        router.get("/feeds/atom").handler(routes.feeds()::atom);
+        router.get("/feeds/atom").handler(routes.feeds().atom(DocumentFormat.JSON));
+        router.get("/feeds/cap.atom").handler(routes.feeds().atom(DocumentFormat.CAP));
+        router.get("/feeds/commons.atom").handler(routes.feeds().atom(DocumentFormat.COMMONS));
         router.get("/metrics").handler(routes.metrics()::scrape);
         router.get("/health/live").handler(routes.health()::live);
         router.get("/health/ready").handler(routes.health()::ready);

@@ -20,6 +20,7 @@ import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
 import jp.bousai.relay.feeds.stream.Streams;
+import jp.bousai.relay.feeds.websub.WebSubHub;
 import jp.bousai.relay.feeds.ws.WsEndpoint;
 import jp.bousai.relay.server.auth.AdminKeys;
 import jp.bousai.relay.server.auth.ApiKeys;
@@ -62,9 +63,10 @@ public final class Relay {
     private final EmbeddedBroker broker;
     private final Mqtt mqtt;
     private final ReceiverRegistry receivers;
+    private final WebSubHub webSub;
 
     private Relay(Vertx vertx, SqliteAdvisoryLog log, List<String> deployments, int port,
-                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt, ReceiverRegistry receivers) {
+                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub) {
         this.vertx = vertx;
         this.log = log;
         this.deployments = deployments;
@@ -73,6 +75,7 @@ public final class Relay {
         this.broker = broker;
         this.mqtt = mqtt;
         this.receivers = receivers;
+        this.webSub = webSub;
     }
 
     /** The MQTT channel and what drives it. */
@@ -135,6 +138,7 @@ public final class Relay {
                     ReceiverRegistry receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing,
                             clock, metrics);
                     log.onCommitted(record -> receivers.wakeAll());
+                    WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
                     var routes = new HttpVerticle.Routes(
                             new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
                             new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
@@ -146,17 +150,18 @@ public final class Relay {
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
                             probe, new ReceiversEndpoint(adminKeys, receivers),
-                            new DeliveriesEndpoint(log, log.deliveries(), apiKeys, adminKeys, clock));
+                            new DeliveriesEndpoint(log, log.deliveries(), apiKeys, adminKeys, clock), webSub);
                     return deployHttp(vertx, config.http(), routes)
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)
                                     : mqttParts.start().map(started))
                             .compose(started -> receivers.start(config.receivers()).map(started))
+                            .compose(started -> webSub.start().map(started))
                             .map(started -> {
                                 long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
                                         log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
                                                 .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
                                 return new Relay(vertx, log, started.deployments, started.port, pruneTimer,
-                                        startedBroker, mqttParts, receivers);
+                                        startedBroker, mqttParts, receivers, webSub);
                             })
                             .onFailure(e -> log.close());
                 }));
@@ -215,6 +220,10 @@ public final class Relay {
                         + "auth.soap-users before production use.", user.username(), user.sender()));
     }
 
+    public WebSubHub webSub() {
+        return webSub;
+    }
+
     public ReceiverRegistry receivers() {
         return receivers;
     }
@@ -237,6 +246,7 @@ public final class Relay {
         return Future.join(undeployed)
                 .transform(v -> mqtt == null ? Future.succeededFuture() : mqtt.stop())
                 .transform(v -> receivers.stop())
+                .transform(v -> webSub.stop())
                 .transform(v -> log.close())
                 .transform(v -> broker == null ? Future.<Void>succeededFuture() : broker.stop(vertx));
     }

@@ -74,7 +74,8 @@ public final class FeedEndpoints {
                 String next = view.nextCursor() == null ? null
                         : baseUrl(request) + pageUrl(request, "before", view.nextCursor());
                 String body = AtomFeedWriter.write(view, baseUrl(request) + request.uri(), baseUrl(request), next,
-                        title(view), format, baseUrl(request) + HUB_PATH);
+                        AtomFeedWriter.title(view), format,
+                        baseUrl(request) + HUB_PATH);
                 ConditionalGet.respond(request, ATOM, body, view.lastChanged());
             }).onFailure(ctx::fail);
         };
@@ -92,10 +93,6 @@ public final class FeedEndpoints {
             ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
                     .end(format.render(found.get()));
         }).onFailure(ctx::fail);
-    }
-
-    private static String title(CurrentView view) {
-        return "bousai-relay 防災情報 (" + view.advisories().size() + ")";
     }
 
     /** This request's path and query with the cursor parameter {@code name} set to {@code cursor}. */

@@ -69,6 +69,11 @@ public final class AtomFeedWriter {
         return out.toString();
     }
 
+    /** The title of a feed page. */
+    public static String title(CurrentView view) {
+        return "bousai-relay 防災情報 (" + view.advisories().size() + ")";
+    }
+
     private static void entry(XMLStreamWriter xml, CurrentAdvisory current, String baseUrl, DocumentFormat format)
             throws XMLStreamException {
         Advisory advisory = current.record().advisory();

@@ -5,14 +5,15 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.render.DocumentFormat;
+import jp.bousai.relay.feeds.websub.WebSubHub;
 import jp.bousai.relay.server.receivers.DeliveriesEndpoint;
 import jp.bousai.relay.server.receivers.ReceiversEndpoint;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
-import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
 import jp.bousai.relay.feeds.ws.WsEndpoint;
 import jp.bousai.relay.server.config.HttpOptions;
@@ -27,7 +28,7 @@ public final class HttpVerticle extends VerticleBase {
     public record Routes(IngestHandler jsonIngest, IngestHandler capIngest, CommonsSoapEndpoint commons,
                          FeedEndpoints feeds, SseEndpoint stream, WsEndpoint webSocket, MetricsEndpoint metrics,
                          HealthEndpoints health, EventLoopProbe probe, ReceiversEndpoint receivers,
-                         DeliveriesEndpoint deliveries) {
+                         DeliveriesEndpoint deliveries, WebSubHub webSub) {
     }
 
     private final HttpOptions options;
@@ -74,6 +75,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/feeds/atom").handler(routes.feeds().atom(DocumentFormat.JSON));
         router.get("/feeds/cap.atom").handler(routes.feeds().atom(DocumentFormat.CAP));
         router.get("/feeds/commons.atom").handler(routes.feeds().atom(DocumentFormat.COMMONS));
+        router.post(FeedEndpoints.HUB_PATH).handler(body).handler(routes.webSub()::handle);
         router.get("/metrics").handler(routes.metrics()::scrape);
         router.get("/health/live").handler(routes.health()::live);
         router.get("/health/ready").handler(routes.health()::ready);

@@ -28,6 +28,8 @@ public final class TestReceiver {
         }
     }
 
+    /** A header the receiver adds to each recorded request: the request's URI with its query. */
+    public static final String URI_HEADER = "X-Test-Request-Uri";
     private final Vertx vertx;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -94,7 +96,8 @@ public final class TestReceiver {
 
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
-            Request received = new Request(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body);
+            Request received = new Request(MultiMap.caseInsensitiveMultiMap().addAll(request.headers())
+                    .add(URI_HEADER, request.uri()), body);
             requests.add(received);
             behaviour.accept(received, request.response());
             synchronized (this) {

@@ -29,6 +29,7 @@ import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.feeds.websub.WebSubStore;
 import jp.bousai.relay.server.store.StoreOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private final WorkerExecutor readExecutor;
     private final SqliteDeliveries deliveries = new SqliteDeliveries(this);
     private final SqliteReceivers receivers = new SqliteReceivers(this);
+    private final SqliteWebSubStore webSub = new SqliteWebSubStore(this);
     private volatile boolean open = true;
 
     private SqliteAdvisoryLog(Vertx vertx, Connection writeConnection, SqliteWriter writer,
@@ -122,6 +124,11 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     /** The receivers added through the admin API. */
     public SqliteReceivers receivers() {
         return receivers;
+    }
+
+    /** The WebSub hub's subscriptions. */
+    public WebSubStore webSub() {
+        return webSub;
     }
 
     /** Runs {@code work} in the writer's order, on its connection. */

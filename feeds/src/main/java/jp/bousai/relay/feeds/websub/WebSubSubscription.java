@@ -1,0 +1,7 @@
+package jp.bousai.relay.feeds.websub;
+
+import java.time.Instant;
+
+/** A verified subscription: where to push which feed until when, and the secret that signs the pushes (or null). */
+public record WebSubSubscription(String callback, String topic, String secret, Instant expiresAt) {
+}

@@ -21,17 +21,24 @@ public interface Deliveries {
     /** How many versions of {@code channel} are pending. */
     Future<Long> depth(String channel);
 
-    /** Records the acknowledgement of an attempt made at {@code attemptedAt}. */
-    Future<Void> delivered(String channel, long seq, Instant attemptedAt, Instant acknowledgedAt);
+    /**
+     * Records the acknowledgement of an attempt made at {@code attemptedAt}; with
+     * {@code supersedeOlder}, the document's older pending versions become superseded in the same
+     * transaction.
+     */
+    Future<Void> delivered(String channel, PendingDelivery delivery, Instant attemptedAt, Instant acknowledgedAt,
+                           boolean supersedeOlder);
 
-    /** Records a failed attempt; the version is due again at {@code nextAttempt}. */
-    Future<Void> failed(String channel, long seq, Instant attemptedAt, Instant nextAttempt, String error);
+    /**
+     * Records a failed attempt; the version is due again at {@code nextAttempt}. With
+     * {@code supersedeOlder}, the document's older pending versions become superseded: only the
+     * newest is tried from now on.
+     */
+    Future<Void> failed(String channel, PendingDelivery delivery, Instant attemptedAt, Instant nextAttempt,
+                        String error, boolean supersedeOlder);
 
-    /** Marks the pending versions of {@code documentId} older than {@code newerSeq} superseded. */
-    Future<Void> supersede(String channel, String documentId, long newerSeq);
-
-    /** Marks a pending version expired: its validity ended before it could be delivered. */
-    Future<Void> expired(String channel, long seq);
+    /** Marks a pending version expired (its validity ended before it could be delivered), and the document's older ones. */
+    Future<Void> expired(String channel, PendingDelivery delivery);
 
     /** Marks every pending version of a removed channel abandoned. */
     Future<Void> abandon(String channel);

@@ -10,12 +10,16 @@ import java.util.Set;
 import jp.bousai.relay.core.area.AreaFilter;
 import jp.bousai.relay.core.advisory.TargetArea;
 import jp.bousai.relay.core.area.JisCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The subscribers of one event loop, indexed by area so that an event finds its candidates
  * without scanning everyone. Only ever touched on that loop's thread.
  */
 final class LoopSubscribers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoopSubscribers.class);
 
     private final Set<LiveSubscriber> everywhere = new LinkedHashSet<>();
     /** Subscribers of whole prefectures, by prefecture number. */
@@ -100,7 +104,12 @@ final class LoopSubscribers {
         }
         for (LiveSubscriber subscriber : subscribers) {
             if (subscriber.filter().matches(event.record().advisory())) {
-                subscriber.onEvent(event);
+                try {
+                    subscriber.onEvent(event);
+                } catch (RuntimeException e) {
+                    // One subscriber's failure must never keep the event from the others.
+                    LOG.warn("[seq: {}] a subscriber failed to take an event", event.record().seq(), e);
+                }
             }
         }
     }

@@ -21,9 +21,10 @@ final class WsSink implements StreamSink<String> {
         }
     }
 
+    /** A socket closed meanwhile is not full: its writes are dropped and its close handler removes it. */
     @Override
     public boolean writeQueueFull() {
-        return socket.writeQueueFull();
+        return !socket.isClosed() && socket.writeQueueFull();
     }
 
     @Override

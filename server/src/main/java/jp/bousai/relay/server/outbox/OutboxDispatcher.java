@@ -65,7 +65,10 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final Listener listener;
     private final int maxInFlight;
+    /** Documents with an attempt under way or its outcome not yet recorded. */
     private final Set<String> documentsInFlight = new HashSet<>();
+    /** Attempts waiting for the far side's answer (at most {@link #maxInFlight}). */
+    private int awaitingAnswer;
     /** Versions settled while a read was under way: that read may still show them pending. */
     private final Set<Long> settledDuringRead = new HashSet<>();
     private final AtomicLong depth = new AtomicLong();
@@ -125,7 +128,7 @@ public final class OutboxDispatcher {
             context.runOnContext(v -> wake());
             return;
         }
-        if (stopped || documentsInFlight.size() >= maxInFlight) {
+        if (stopped || !mayStartMore()) {
             return;
         }
         if (reading) {
@@ -158,7 +161,7 @@ public final class OutboxDispatcher {
             }
         }
         for (Map.Entry<String, PendingDelivery> entry : newest.entrySet()) {
-            if (stopped || documentsInFlight.size() >= maxInFlight) {
+            if (stopped || !mayStartMore()) {
                 return;
             }
             PendingDelivery pending = entry.getValue();
@@ -178,6 +181,14 @@ public final class OutboxDispatcher {
         }
     }
 
+    /**
+     * Whether another attempt may start: fewer than {@link #maxInFlight} await an answer, and the
+     * outcomes still being recorded are bounded too.
+     */
+    private boolean mayStartMore() {
+        return awaitingAnswer < maxInFlight && documentsInFlight.size() < maxInFlight * 4;
+    }
+
     private Future<Void> attempt(PendingDelivery pending) {
         long seq = pending.record().seq();
         Advisory advisory = pending.record().advisory();
@@ -185,15 +196,17 @@ public final class OutboxDispatcher {
         if (advisory.type() != MessageType.CANCEL && advisory.validUntil() != null
                 && !now.isBefore(advisory.validUntil().toInstant())) {
             LOG.info("[channel: {}, seq: {}] no longer valid; dropped undelivered", channel.name(), seq);
-            return deliveries.expired(channel.name(), seq);
+            return deliveries.expired(channel.name(), pending);
         }
-        Future<Void> superseded = channel.order() == DeliveryOrder.PER_DOCUMENT
-                ? deliveries.supersede(channel.name(), advisory.documentId(), seq) : Future.succeededFuture();
-        return superseded.compose(v -> withTimeout(channel.deliver(pending.record())).transform(result -> {
+        boolean supersedeOlder = channel.order() == DeliveryOrder.PER_DOCUMENT;
+        awaitingAnswer++;
+        return withTimeout(channel.deliver(pending.record())).transform(result -> {
+            awaitingAnswer--;
+            wake();
             if (result.succeeded()) {
                 Instant acknowledged = clock.instant();
-                return deliveries.delivered(channel.name(), seq, now, acknowledged).onSuccess(done ->
-                        listener.channelDelivered(channel.name(), seq,
+                return deliveries.delivered(channel.name(), pending, now, acknowledged, supersedeOlder)
+                        .onSuccess(done -> listener.channelDelivered(channel.name(), seq,
                                 Duration.between(pending.record().receivedAt(), acknowledged)));
             }
             Throwable cause = result.cause();
@@ -201,9 +214,9 @@ public final class OutboxDispatcher {
             Duration backoff = backoff(pending.attempts() + 1);
             LOG.debug("[channel: {}, seq: {}, attempt: {}] failed, retry in {} ms: {}", channel.name(), seq,
                     pending.attempts() + 1, backoff.toMillis(), cause.toString());
-            return deliveries.failed(channel.name(), seq, now, clock.instant().plus(backoff), describe(cause))
-                    .onSuccess(done -> scheduleRetry(backoff));
-        }));
+            return deliveries.failed(channel.name(), pending, now, clock.instant().plus(backoff), describe(cause),
+                    supersedeOlder).onSuccess(done -> scheduleRetry(backoff));
+        });
     }
 
     private static String describe(Throwable cause) {

@@ -69,31 +69,46 @@ final class SqliteDeliveries implements Deliveries {
     }
 
     @Override
-    public Future<Void> delivered(String channel, long seq, Instant attemptedAt, Instant acknowledgedAt) {
-        return update("UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, "
+    public Future<Void> delivered(String channel, PendingDelivery delivery, Instant attemptedAt, Instant acknowledgedAt,
+                                  boolean supersedeOlder) {
+        return settle(channel, delivery, supersedeOlder, "UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, "
                         + "first_attempt_at = coalesce(first_attempt_at, ?), delivered_at = ? "
                         + "WHERE channel = ? AND seq = ? AND state = '" + PENDING + "'",
-                attemptedAt.toEpochMilli(), acknowledgedAt.toEpochMilli(), channel, seq);
+                attemptedAt.toEpochMilli(), acknowledgedAt.toEpochMilli(), channel, delivery.record().seq());
     }
 
     @Override
-    public Future<Void> failed(String channel, long seq, Instant attemptedAt, Instant nextAttempt, String error) {
+    public Future<Void> failed(String channel, PendingDelivery delivery, Instant attemptedAt, Instant nextAttempt,
+                               String error, boolean supersedeOlder) {
         String shortened = error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
-        return update("UPDATE deliveries SET attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), "
-                        + "next_attempt_at = ?, last_error = ? WHERE channel = ? AND seq = ? AND state = '" + PENDING + "'",
-                attemptedAt.toEpochMilli(), nextAttempt.toEpochMilli(), shortened, channel, seq);
+        return settle(channel, delivery, supersedeOlder, "UPDATE deliveries SET attempts = attempts + 1, "
+                        + "first_attempt_at = coalesce(first_attempt_at, ?), next_attempt_at = ?, last_error = ? "
+                        + "WHERE channel = ? AND seq = ? AND state = '" + PENDING + "'",
+                attemptedAt.toEpochMilli(), nextAttempt.toEpochMilli(), shortened, channel, delivery.record().seq());
     }
 
     @Override
-    public Future<Void> supersede(String channel, String documentId, long newerSeq) {
-        return update("UPDATE deliveries SET state = 'superseded' WHERE channel = ? AND document_id = ? AND seq < ? "
-                + "AND state = '" + PENDING + "'", channel, documentId, newerSeq);
+    public Future<Void> expired(String channel, PendingDelivery delivery) {
+        return settle(channel, delivery, true, "UPDATE deliveries SET state = 'expired' WHERE channel = ? AND seq = ? "
+                + "AND state = '" + PENDING + "'", channel, delivery.record().seq());
     }
 
-    @Override
-    public Future<Void> expired(String channel, long seq) {
-        return update("UPDATE deliveries SET state = 'expired' WHERE channel = ? AND seq = ? AND state = '"
-                + PENDING + "'", channel, seq);
+    /** One update of a version's row and, optionally, the supersession of the document's older pending rows. */
+    private Future<Void> settle(String channel, PendingDelivery delivery, boolean supersedeOlder, String sql,
+                                Object... parameters) {
+        return log.write(connection -> {
+            execute(connection, sql, parameters);
+            if (supersedeOlder) {
+                try (PreparedStatement supersede = connection.prepareStatement("UPDATE deliveries SET state = "
+                        + "'superseded' WHERE channel = ? AND document_id = ? AND seq < ? AND state = '" + PENDING + "'")) {
+                    supersede.setString(1, channel);
+                    supersede.setString(2, delivery.record().advisory().documentId());
+                    supersede.setLong(3, delivery.record().seq());
+                    supersede.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     @Override
@@ -130,13 +145,17 @@ final class SqliteDeliveries implements Deliveries {
 
     private Future<Void> update(String sql, Object... parameters) {
         return log.write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    update.setObject(i + 1, parameters[i]);
-                }
-                update.executeUpdate();
-            }
+            execute(connection, sql, parameters);
             return null;
         });
+    }
+
+    private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            update.executeUpdate();
+        }
     }
 }

@@ -122,14 +122,16 @@ class SqliteAdvisoryLogTest {
         }
         var deliveries = log.deliveries();
         appended.compose(v -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(1), 10))
-                .compose(all -> deliveries.failed("test-channel", 1, now, now.plusSeconds(60), "broker down").map(all))
+                .compose(all -> deliveries.failed("test-channel", all.get(0), now, now.plusSeconds(60), "broker down", false)
+                        .map(all))
                 .compose(all -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(1), 10).map(held -> {
                     assertThat(all).extracting(p -> p.record().seq()).containsExactly(1L, 2L, 3L);
                     assertThat(held).as("seq 1 waits for its retry, and 2 and 3 wait behind it").isEmpty();
                     return held;
                 }))
                 .compose(v -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(61), 10))
-                .compose(due -> deliveries.delivered("test-channel", 1, now.plusSeconds(61), now.plusSeconds(62)).map(due))
+                .compose(due -> deliveries.delivered("test-channel", due.get(0), now.plusSeconds(61), now.plusSeconds(62),
+                        false).map(due))
                 .compose(due -> log.pruneHistory(now.plusSeconds(3600)).map(due))
                 .compose(due -> deliveries.pending("test-channel", DeliveryOrder.TOTAL, now.plusSeconds(61), 10).map(rest -> {
                     assertThat(due).extracting(p -> p.record().seq(), PendingDelivery::attempts)
@@ -151,15 +153,17 @@ class SqliteAdvisoryLogTest {
         var deliveries = log.deliveries();
         log.append(Examples.submission(first))
                 .compose(v -> log.append(Examples.submission(Examples.fresh(Examples.ORDER))))
-                .compose(v -> deliveries.failed("test-channel", 1, now, now.plusSeconds(60), "HTTP 503"))
+                .compose(v -> deliveries.pending("test-channel", DeliveryOrder.PER_DOCUMENT, now.plusSeconds(1), 10))
+                .compose(both -> deliveries.failed("test-channel", both.get(0), now, now.plusSeconds(60), "HTTP 503", true))
                 .compose(v -> deliveries.pending("test-channel", DeliveryOrder.PER_DOCUMENT, now.plusSeconds(1), 10))
                 .compose(due -> {
                     ctx.verify(() -> assertThat(due).as("another document passes the one waiting for its retry")
                             .extracting(p -> p.record().seq()).containsExactly(2L));
                     return log.append(Examples.submission(Examples.revision(first, 2)));
                 })
-                .compose(v -> deliveries.supersede("test-channel", first.get("documentId").asText(), 3))
-                .compose(v -> deliveries.delivered("test-channel", 3, now.plusSeconds(2), now.plusSeconds(3)))
+                .compose(v -> deliveries.pending("test-channel", DeliveryOrder.PER_DOCUMENT, now.plusSeconds(1), 10))
+                .compose(due -> deliveries.delivered("test-channel", due.get(due.size() - 1), now.plusSeconds(2),
+                        now.plusSeconds(3), true))
                 .compose(v -> deliveries.receipts(first.get("documentId").asText()))
                 .onComplete(ctx.succeeding(receipts -> ctx.verify(() -> {
                     assertThat(receipts).extracting(r -> r.seq(), r -> r.state(), r -> r.attempts(), r -> r.lastError())

@@ -1,62 +1,103 @@
 package jp.bousai.relay.loadtest;
 
 import java.util.BitSet;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * What one channel's subscribers received: the end-to-end latency of every delivery (from the
- * moment the issuing request was sent to the moment a subscriber parsed the event), and per
- * subscriber which advisories arrived, to count losses and duplicates.
+ * moment the advisory was sent to the moment a subscriber had its bytes), and per subscriber which
+ * advisories arrived, to count losses (an advisory its interest wants that never came) and
+ * duplicates. The latency is also kept second by second, for the plot over time.
  */
 final class Deliveries {
 
     /** Issued advisories carry documentIds {@code lt-RUN-INDEX}. */
-    private static final Pattern DOCUMENT = Pattern.compile("\"documentId\":\"lt-[0-9a-f]+-(\\d+)\"");
+    private static final Pattern DOCUMENT = Pattern.compile("\"documentId\":\"lt-([0-9a-f]+)-(\\d+)\"");
+
+    /** One second of the run: the latency percentiles of the deliveries in it. */
+    record Second(double atSeconds, long count, double p50Ms, double p99Ms, double maxMs) {
+    }
 
     private final String channel;
     private final Issuer issuer;
     private final int warmup;
+    private final List<Interest> interests;
+    private final BitSet[] seen;
     private final Recorder latency = new Recorder(3_600_000_000_000L, 3);
-    private final Map<Integer, BitSet> seenBySubscriber = new ConcurrentHashMap<>();
+    private final Histogram total = new Histogram(3_600_000_000_000L, 3);
+    private final List<Second> timeline = new java.util.ArrayList<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
 
     /** @param warmup advisories issued first whose latency is not recorded (still counted for losses) */
-    Deliveries(String channel, Issuer issuer, int warmup) {
+    Deliveries(String channel, Issuer issuer, int warmup, List<Interest> interests) {
         this.channel = channel;
         this.issuer = issuer;
         this.warmup = warmup;
+        this.interests = interests;
+        this.seen = new BitSet[interests.size()];
+        for (int i = 0; i < seen.length; i++) {
+            seen[i] = new BitSet();
+        }
     }
 
     String channel() {
         return channel;
     }
 
+    int subscribers() {
+        return interests.size();
+    }
+
+    List<Interest> interests() {
+        return interests;
+    }
+
     /** Records one received event of {@code subscriber}; ignores events not issued by this run. */
     void received(int subscriber, String text, long nowNanos) {
         Matcher matcher = DOCUMENT.matcher(text);
-        if (!matcher.find()) {
+        if (!matcher.find() || !matcher.group(1).equals(issuer.run())) {
             return;
         }
-        int index = Integer.parseInt(matcher.group(1));
-        long sent = issuer.sentNanos(index);
-        BitSet seen = seenBySubscriber.computeIfAbsent(subscriber, k -> new BitSet());
-        synchronized (seen) {
-            if (seen.get(index)) {
+        int index = Integer.parseInt(matcher.group(2));
+        BitSet mine = seen[subscriber];
+        synchronized (mine) {
+            if (mine.get(index)) {
                 duplicates.incrementAndGet();
                 return;
             }
-            seen.set(index);
+            mine.set(index);
         }
         delivered.incrementAndGet();
+        issuer.arrived(index, nowNanos);
+        long sent = issuer.sentNanos(index);
         if (sent > 0 && index >= warmup) {
             latency.recordValue(Math.max(0, nowNanos - sent));
         }
+    }
+
+    /** Closes the current second of the timeline (called once a second, and at the end). */
+    synchronized void tick(double atSeconds) {
+        Histogram interval = latency.getIntervalHistogram();
+        total.add(interval);
+        if (interval.getTotalCount() > 0) {
+            timeline.add(new Second(atSeconds, interval.getTotalCount(), interval.getValueAtPercentile(50) / 1e6,
+                    interval.getValueAtPercentile(99) / 1e6, interval.getMaxValue() / 1e6));
+        }
+    }
+
+    synchronized Histogram total() {
+        return total;
+    }
+
+    synchronized List<Second> timeline() {
+        return List.copyOf(timeline);
     }
 
     long delivered() {
@@ -67,21 +108,17 @@ final class Deliveries {
         return duplicates.get();
     }
 
-    /** Deliveries expected but missing: every subscriber should see every accepted advisory. */
-    long losses(int subscribers, java.util.Set<Integer> accepted) {
+    /** Deliveries wanted but missing: each subscriber should get every accepted advisory its interest wants. */
+    long losses(Set<Integer> accepted) {
         long missing = 0;
-        for (int subscriber = 0; subscriber < subscribers; subscriber++) {
-            BitSet seen = seenBySubscriber.getOrDefault(subscriber, new BitSet());
+        for (int subscriber = 0; subscriber < interests.size(); subscriber++) {
+            Interest interest = interests.get(subscriber);
             for (int index : accepted) {
-                if (!seen.get(index)) {
+                if (interest.wants(issuer.areaOf(index)) && !seen[subscriber].get(index)) {
                     missing++;
                 }
             }
         }
         return missing;
-    }
-
-    Recorder latency() {
-        return latency;
     }
 }

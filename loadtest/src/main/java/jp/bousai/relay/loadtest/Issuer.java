@@ -1,41 +1,94 @@
 package jp.bousai.relay.loadtest;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetClient;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import jp.bousai.relay.core.area.JisCode;
 
 /**
- * Issues evacuation orders through the JSON API at a fixed rate, each a new document
- * ({@code lt-RUN-INDEX}), and remembers when each request was sent.
+ * Issues evacuation orders at a fixed rate to the target, each a new document for a municipality
+ * drawn with Zipf weights, and remembers when each was sent, where it was for, and when its last
+ * delivery arrived (for the time to the last delivery).
  */
 final class Issuer {
 
+    /** How one advisory is handed to the target; completes with whether it was accepted. */
+    @FunctionalInterface
+    interface Publisher {
+        Future<Boolean> publish(int index, JisCode area, String body);
+    }
+
     private final Vertx vertx;
-    private final HttpClient http;
-    private final String host;
-    private final int port;
-    private final String apiKey;
+    private final Publisher publisher;
     private final String run;
+    private final JisCode[] areaOf;
     private final AtomicLongArray sentNanos;
+    private final AtomicLongArray lastArrivalNanos;
     private final AtomicInteger next = new AtomicInteger();
     private final Set<Integer> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicLong failed = new AtomicLong();
 
-    Issuer(Vertx vertx, HttpClient http, String host, int port, String apiKey, String run, int maxAdvisories) {
+    Issuer(Vertx vertx, Publisher publisher, String run, int maxAdvisories, Areas areas, long seed, boolean oneArea) {
         this.vertx = vertx;
-        this.http = http;
-        this.host = host;
-        this.port = port;
-        this.apiKey = apiKey;
+        this.publisher = publisher;
         this.run = run;
+        this.areaOf = new JisCode[maxAdvisories];
+        Random random = new Random(seed);
+        JisCode first = areas.draw(random);
+        for (int i = 0; i < maxAdvisories; i++) {
+            areaOf[i] = oneArea ? first : areas.draw(random);
+        }
         this.sentNanos = new AtomicLongArray(maxAdvisories);
+        this.lastArrivalNanos = new AtomicLongArray(maxAdvisories);
+    }
+
+    /** Through the relay's JSON API. */
+    static Publisher relayApi(HttpClient http, String host, int port, String apiKey) {
+        return (index, area, body) -> http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host)
+                        .setPort(port).setURI("/api/v1/advisories").putHeader("Content-Type", "application/json")
+                        .putHeader("Authorization", "Bearer " + apiKey))
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(response.statusCode() == 201));
+    }
+
+    /** To nchan: the same body to the channels of its municipality, its prefecture and everything. */
+    static Publisher nchan(HttpClient http, String host, int port) {
+        return (index, area, body) -> {
+            List<Future<Boolean>> posts = new ArrayList<>();
+            for (String channel : List.of("m" + area.value(), "p" + area.prefectureNumber(), "all")) {
+                posts.add(http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
+                                .setURI("/pub/" + channel).putHeader("Content-Type", "application/json"))
+                        .compose(request -> request.send(Buffer.buffer(body)))
+                        .compose(response -> response.body().map(response.statusCode() / 100 == 2)));
+            }
+            return Future.all(posts).map(all -> posts.stream().allMatch(Future::result));
+        };
+    }
+
+    /** To an MQTT broker at QoS 1 on the relay's topic layout, over a few connections. */
+    static Future<Publisher> mqtt(Vertx vertx, NetClient client, String host, int port, String run) {
+        List<Future<MqttWire>> connections = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            connections.add(MqttWire.connect(client, host, port, "lt-pub-" + run + "-" + i));
+        }
+        return Future.all(connections).map(all -> {
+            List<MqttWire> wires = all.list();
+            return (index, area, body) -> wires.get(index % wires.size())
+                    .publish(Payloads.topic(area), body.getBytes(StandardCharsets.UTF_8)).map(true);
+        });
     }
 
     /** Issues {@code total} advisories, {@code perSecond} a second; calls {@code done} after the last reply. */
@@ -59,35 +112,43 @@ final class Issuer {
         });
     }
 
-    private io.vertx.core.Future<Void> send(int index) {
-        String documentId = "lt-" + run + "-" + index;
-        String body = """
-                {"distributionId":"%s","documentId":"%s","revision":1,"type":"Report","mode":"Actual",
-                 "category":"EvacuationOrder","areas":[{"code":"131016","name":"千代田区"}],
-                 "reportTime":"2026-09-01T10:00:00+09:00","headline":{"ja":"【警戒レベル4】負荷試験 %d"},
-                 "evacuation":{"details":[{"level":4,"status":"issued","subAreas":[{"name":"神田須田町一丁目"}]}]}}
-                """.formatted(documentId, documentId, index);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
-                .setURI("/api/v1/advisories").putHeader("Content-Type", "application/json")
-                .putHeader("Authorization", "Bearer " + apiKey);
-        return http.request(options).compose(request -> {
-            sentNanos.set(index, System.nanoTime());
-            return request.send(Buffer.buffer(body));
-        }).compose(response -> {
-            if (response.statusCode() == 201) {
+    private Future<Void> send(int index) {
+        String body = Payloads.advisory(run, index, areaOf[index]);
+        sentNanos.set(index, System.nanoTime());
+        return publisher.publish(index, areaOf[index], body).<Void>map(ok -> {
+            if (ok) {
                 accepted.add(index);
             } else {
                 failed.incrementAndGet();
             }
-            return response.body().<Void>mapEmpty();
+            return null;
         }).recover(e -> {
             failed.incrementAndGet();
-            return io.vertx.core.Future.succeededFuture();
+            return Future.succeededFuture();
         });
+    }
+
+    String run() {
+        return run;
     }
 
     long sentNanos(int index) {
         return index < sentNanos.length() ? sentNanos.get(index) : 0;
+    }
+
+    JisCode areaOf(int index) {
+        return areaOf[index];
+    }
+
+    /** Notes a delivery of {@code index} at {@code nanos}, keeping the latest. */
+    void arrived(int index, long nanos) {
+        lastArrivalNanos.accumulateAndGet(index, nanos, Math::max);
+    }
+
+    /** From sending {@code index} to its last delivery, in nanoseconds; 0 if none arrived. */
+    long timeToLastDelivery(int index) {
+        long last = lastArrivalNanos.get(index);
+        return last == 0 ? 0 : last - sentNanos.get(index);
     }
 
     Set<Integer> accepted() {

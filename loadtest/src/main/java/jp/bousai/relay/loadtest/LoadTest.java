@@ -10,41 +10,66 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import jp.bousai.relay.core.advisory.WireNamed;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Drives a running bousai-relay over the network: opens SSE and WebSocket subscribers, issues
- * advisories at a set rate through the JSON API for a bounded time, and measures every delivery
- * from the issuing request to its receipt. Writes a JSON report; stops by itself.
+ * Drives a running bousai-relay, or a peer (nginx + nchan, mosquitto), over loopback only: opens
+ * SSE, WebSocket and MQTT subscribers following real municipalities (Zipf) or whole prefectures
+ * or the country, issues advisories at a set rate for a bounded time, and measures every
+ * delivery from sending to receipt. Writes a JSON report and two PNG plots; stops by itself.
  */
-@Command(name = "loadtest", mixinStandardHelpOptions = true, version = "0.1",
-        description = "Measures bousai-relay's fan-out: end-to-end latency, throughput, losses and duplicates.")
+@Command(name = "loadtest", mixinStandardHelpOptions = true, version = "0.2", sortOptions = false,
+        description = {"Measures fan-out: end-to-end latency per channel (HdrHistogram), deliveries per second, "
+                + "losses and duplicates, the time from sending an advisory to its last delivery, and the server's "
+                + "heap per subscriber.",
+            "Subscribers: 90 % follow one municipality (Zipf over 100 real ones), 8 % a prefecture, 2 % the "
+                + "country; each advisory is for one municipality drawn the same way.",
+            "Peers: set them up with loadtest/peers/setup.sh, then run the same command with --target nchan "
+                + "(SSE) or --target mosquitto (MQTT)."})
 public final class LoadTest implements Callable<Integer> {
 
     /** Subscribers are opened this many at a time, as a well-behaved client fleet would. */
     static final int BATCH = 500;
 
-    @Option(names = "--host", description = "The server's host (loopback only). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--target", description = "relay, nchan or mosquitto. Default: ${DEFAULT-VALUE}")
+    String target = "relay";
+
+    @Option(names = "--host", description = "The target's host (loopback only). Default: ${DEFAULT-VALUE}")
     String host = "127.0.0.1";
 
-    @Option(names = "--port", description = "The server's HTTP port. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--port", description = "The HTTP port (the relay's, or nchan's). Default: ${DEFAULT-VALUE}")
     int port = 8080;
 
-    @Option(names = "--api-key", description = "The API key to issue with. Default: ${DEFAULT-VALUE}")
-    String apiKey = "demo-chiyoda";
+    @Option(names = "--mqtt-port", description = "The MQTT port (the relay's broker, or mosquitto). "
+            + "Default: ${DEFAULT-VALUE}")
+    int mqttPort = 1883;
+
+    @Option(names = "--api-key", description = "The API key to issue with (loadtest/relay-loadtest.yaml defines it). "
+            + "Default: ${DEFAULT-VALUE}")
+    String apiKey = "loadtest-key";
 
     @Option(names = "--sse", description = "SSE subscribers. Default: ${DEFAULT-VALUE}")
     int sse = 1000;
 
-    @Option(names = "--ws", description = "WebSocket subscribers. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--ws", description = "WebSocket subscribers (relay only). Default: ${DEFAULT-VALUE}")
     int ws = 1000;
+
+    @Option(names = "--mqtt", description = "MQTT subscribers (relay or mosquitto). Default: ${DEFAULT-VALUE}")
+    int mqtt = 0;
+
+    @Option(names = "--everyone", description = "Every subscriber follows the whole country (for the time to "
+            + "reach all of them). Default: ${DEFAULT-VALUE}")
+    boolean everyone;
 
     @Option(names = "--rate", description = "Advisories issued per second. Default: ${DEFAULT-VALUE}")
     double rate = 20;
@@ -56,13 +81,23 @@ public final class LoadTest implements Callable<Integer> {
             + "warm up). Default: ${DEFAULT-VALUE}")
     int warmup = 5;
 
-    @Option(names = "--drain", description = "Seconds to wait for the last deliveries after issuing. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--drain", description = "Seconds to wait for the last deliveries after issuing (at most 120). "
+            + "Default: ${DEFAULT-VALUE}")
     int drain = 10;
 
-    @Option(names = "--report", description = "Where to write the JSON report. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--source-addresses", description = "Spread connections over 127.0.0.1 … 127.0.0.N "
+            + "(each has ~28k ephemeral ports). Default: ${DEFAULT-VALUE}")
+    int sourceAddresses = 1;
+
+    @Option(names = "--seed", description = "Seed of the areas drawn. Default: ${DEFAULT-VALUE}")
+    long seed = 2026;
+
+    @Option(names = "--report", description = "The JSON report; the plots go beside it (-over-time.png, "
+            + "-distribution.png). Default: ${DEFAULT-VALUE}")
     Path report = Path.of("loadtest-report.json");
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         System.exit(new CommandLine(new LoadTest()).execute(args));
     }
 
@@ -72,38 +107,71 @@ public final class LoadTest implements Callable<Integer> {
             System.err.println("--host must be a loopback address: load is only ever generated on this machine");
             return 2;
         }
+        Target kind = WireNamed.find(Target.class, target).orElse(null);
+        if (kind == null || kind == Target.NCHAN && (ws > 0 || mqtt > 0) || kind == Target.MOSQUITTO && (sse > 0 || ws > 0)) {
+            System.err.println("--target is relay (SSE, WebSocket, MQTT), nchan (SSE only: --ws 0 --mqtt 0) or "
+                    + "mosquitto (MQTT only: --sse 0 --ws 0)");
+            return 2;
+        }
         int warmupCount = (int) Math.round(rate * Math.min(warmup, 600));
         int total = (int) Math.min(Math.round(rate * Math.min(duration, 600)) + warmupCount, 1_000_000);
+        Areas areas = new Areas(seed);
+        Random random = new Random(seed + 1);
         Vertx vertx = Vertx.vertx();
-        HttpClient http = vertx.createHttpClient(new HttpClientOptions(),
-                new PoolOptions().setHttp1MaxSize(Math.max(sse, 16) + 64));
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        Issuer issuer = new Issuer(vertx, http, host, port, apiKey, run, total);
-        Deliveries sseDeliveries = new Deliveries("sse", issuer, warmupCount);
-        Deliveries wsDeliveries = new Deliveries("ws", issuer, warmupCount);
+        int most = Math.max(sse, Math.max(ws, mqtt));
+        Clients clients = new Clients(vertx, Math.max(1, sourceAddresses), most / Math.max(1, sourceAddresses) + 1);
+        HttpClient control = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
         try {
-            double heapBefore = ServerMetrics.heapUsedBytes(http, host, port).await(30, TimeUnit.SECONDS);
-            for (int opened = 0; opened < Math.max(sse, ws); opened += BATCH) {
-                Future.all(Subscribers.sse(vertx, http, host, port, opened, Math.min(sse, opened + BATCH), sseDeliveries),
-                        Subscribers.webSockets(vertx, host, port, opened, Math.min(ws, opened + BATCH), wsDeliveries))
+            Issuer.Publisher publisher = switch (kind) {
+                case RELAY -> Issuer.relayApi(control, host, port, apiKey);
+                case NCHAN -> Issuer.nchan(control, host, port);
+                case MOSQUITTO -> Issuer.mqtt(vertx, vertx.createNetClient(), host, mqttPort, run)
+                        .await(30, TimeUnit.SECONDS);
+            };
+            Issuer issuer = new Issuer(vertx, publisher, run, total, areas, seed + 2, everyone);
+            List<Deliveries> channels = new ArrayList<>();
+            Deliveries sseDeliveries = channel("sse", sse, issuer, warmupCount, areas, random, channels);
+            Deliveries wsDeliveries = channel("ws", ws, issuer, warmupCount, areas, random, channels);
+            Deliveries mqttDeliveries = channel("mqtt", mqtt, issuer, warmupCount, areas, random, channels);
+            double heapBefore = kind == Target.RELAY ? ServerMetrics.heapUsedBytes(control, host, port)
+                    .await(30, TimeUnit.SECONDS) : 0;
+            for (int opened = 0; opened < most; opened += BATCH) {
+                int to = opened + BATCH;
+                Future.all(List.of(
+                        Subscribers.sse(clients, kind, host, port, Math.min(sse, opened), Math.min(sse, to),
+                                sseDeliveries, interests(sseDeliveries)),
+                        Subscribers.webSockets(clients, host, port, Math.min(ws, opened), Math.min(ws, to),
+                                wsDeliveries, interests(wsDeliveries)),
+                        Subscribers.mqtt(clients, host, mqttPort, run, Math.min(mqtt, opened), Math.min(mqtt, to),
+                                mqttDeliveries, interests(mqttDeliveries))))
                         .await(120, TimeUnit.SECONDS);
             }
-            double heapWithSubscribers = ServerMetrics.heapUsedBytes(http, host, port).await(30, TimeUnit.SECONDS);
-            System.out.printf("%d SSE and %d WebSocket subscribers open; issuing %d advisories at %.1f/s, the first %d"
-                    + " to warm up%n", sse, ws, total, rate, warmupCount);
+            double heapWithSubscribers = kind == Target.RELAY ? ServerMetrics.heapUsedBytes(control, host, port)
+                    .await(30, TimeUnit.SECONDS) : 0;
+            System.out.printf("%s: %d SSE, %d WebSocket and %d MQTT subscribers open; issuing %d advisories at %.1f/s,"
+                    + " the first %d to warm up%n", kind.wireName(), sse, ws, mqtt, total, rate, warmupCount);
             long started = System.nanoTime();
-            long progress = vertx.setPeriodic(5_000, id -> System.out.printf("  %4.0f s: issued %d, delivered SSE %d,"
-                    + " WS %d%n", (System.nanoTime() - started) / 1e9, issuer.accepted().size(),
-                    sseDeliveries.delivered(), wsDeliveries.delivered()));
+            long ticks = vertx.setPeriodic(1_000, id -> channels.forEach(c -> c.tick((System.nanoTime() - started) / 1e9)));
+            long progress = vertx.setPeriodic(5_000, id -> System.out.printf("  %4.0f s: issued %d, delivered %s%n",
+                    (System.nanoTime() - started) / 1e9, issuer.accepted().size(), channels.stream()
+                            .map(c -> c.channel() + " " + c.delivered()).toList()));
             Promise<Void> issued = Promise.promise();
             issuer.issue(total, rate, issued::complete);
             issued.future().await(warmup + duration + 120L, TimeUnit.SECONDS);
             double issueSeconds = (System.nanoTime() - started) / 1e9;
-            Thread.sleep(drain * 1000L); // a bounded wait for deliveries still in flight, not a test's wait
+            Thread.sleep(Math.min(drain, 120) * 1000L); // a bounded wait for deliveries still in flight
             vertx.cancelTimer(progress);
-            JsonObject result = report(issuer, total, issueSeconds, heapBefore, heapWithSubscribers,
-                    List.of(sseDeliveries, wsDeliveries));
+            vertx.cancelTimer(ticks);
+            channels.forEach(c -> c.tick((System.nanoTime() - started) / 1e9));
+            JsonObject result = report(kind, issuer, total, warmupCount, issueSeconds, heapBefore, heapWithSubscribers,
+                    channels);
             Files.writeString(report, result.encodePrettily());
+            String stem = report.toString().replaceFirst("\\.json$", "");
+            String title = kind.wireName() + ": " + channels.stream().map(c -> c.subscribers() + " " + c.channel())
+                    .reduce((a, b) -> a + " + " + b).orElse("") + ", " + rate + " advisories/s";
+            Plots.overTime(channels, title + " (latency per second)", Path.of(stem + "-over-time.png"));
+            Plots.distribution(channels, title + " (latency distribution)", Path.of(stem + "-distribution.png"));
             System.out.println(result.encodePrettily());
             return 0;
         } finally {
@@ -111,28 +179,58 @@ public final class LoadTest implements Callable<Integer> {
         }
     }
 
-    private JsonObject report(Issuer issuer, int total, double seconds, double heapBefore, double heapWithSubscribers,
-                              List<Deliveries> channels) {
+    /** A channel's deliveries with an interest per subscriber; added to {@code channels} when it has any. */
+    private Deliveries channel(String name, int count, Issuer issuer, int warmupCount, Areas areas, Random random,
+                               List<Deliveries> channels) {
+        List<Interest> interests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            interests.add(everyone ? Interest.NATIONWIDE : Interest.draw(areas, random));
+        }
+        Deliveries deliveries = new Deliveries(name, issuer, warmupCount, interests);
+        if (count > 0) {
+            channels.add(deliveries);
+        }
+        return deliveries;
+    }
+
+    private static List<Interest> interests(Deliveries deliveries) {
+        return deliveries.interests();
+    }
+
+    private JsonObject report(Target kind, Issuer issuer, int total, int warmupCount, double seconds, double heapBefore,
+                              double heapWithSubscribers, List<Deliveries> channels) {
         JsonArray perChannel = new JsonArray();
         for (Deliveries deliveries : channels) {
-            int subscribers = deliveries.channel().equals("sse") ? sse : ws;
-            Histogram histogram = deliveries.latency().getIntervalHistogram();
-            perChannel.add(new JsonObject().put("channel", deliveries.channel()).put("subscribers", subscribers)
+            Histogram histogram = deliveries.total();
+            perChannel.add(new JsonObject().put("channel", deliveries.channel())
+                    .put("subscribers", deliveries.subscribers())
                     .put("delivered", deliveries.delivered())
                     .put("deliveriesPerSecond", Math.round(deliveries.delivered() / seconds))
-                    .put("losses", deliveries.losses(subscribers, issuer.accepted()))
+                    .put("losses", deliveries.losses(issuer.accepted()))
                     .put("duplicates", deliveries.duplicates())
-                    .put("latencyMs", new JsonObject()
-                            .put("p50", millis(histogram, 50)).put("p90", millis(histogram, 90))
-                            .put("p99", millis(histogram, 99)).put("p99.9", millis(histogram, 99.9))
-                            .put("max", histogram.getMaxValue() / 1e6)));
+                    .put("latencyMs", percentiles(histogram)));
         }
-        int subscribers = sse + ws;
-        return new JsonObject().put("issued", total).put("warmupIssued", (int) Math.round(rate * Math.min(warmup, 600))).put("accepted", issuer.accepted().size())
-                .put("failed", issuer.failed()).put("seconds", Math.round(seconds * 10) / 10.0)
-                .put("ratePerSecond", rate).put("channels", perChannel)
-                .put("serverHeapPerSubscriberBytes", subscribers == 0 ? 0
+        Histogram toLast = new Histogram(3_600_000_000_000L, 3);
+        for (int index : issuer.accepted()) {
+            long time = issuer.timeToLastDelivery(index);
+            if (index >= warmupCount && time > 0) {
+                toLast.recordValue(time);
+            }
+        }
+        int subscribers = sse + ws + mqtt;
+        return new JsonObject().put("target", kind.wireName()).put("issued", total).put("warmupIssued", warmupCount)
+                .put("accepted", issuer.accepted().size()).put("failed", issuer.failed())
+                .put("seconds", Math.round(seconds * 10) / 10.0).put("ratePerSecond", rate).put("everyone", everyone)
+                .put("channels", perChannel)
+                .put("timeToLastDeliveryMs", percentiles(toLast).put("advisories", toLast.getTotalCount()))
+                .put("serverHeapPerSubscriberBytes", kind != Target.RELAY || subscribers == 0 ? null
                         : Math.round((heapWithSubscribers - heapBefore) / subscribers));
+    }
+
+    private static JsonObject percentiles(Histogram histogram) {
+        return new JsonObject().put("p50", millis(histogram, 50)).put("p90", millis(histogram, 90))
+                .put("p99", millis(histogram, 99)).put("p99.9", millis(histogram, 99.9))
+                .put("max", Math.round(histogram.getMaxValue() / 1e3) / 1e3);
     }
 
     private static double millis(Histogram histogram, double percentile) {

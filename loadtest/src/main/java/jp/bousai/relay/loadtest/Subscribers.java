@@ -1,39 +1,56 @@
 package jp.bousai.relay.loadtest;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens SSE and WebSocket subscribers that report what they receive to their channel's deliveries. */
+/**
+ * Opens subscribers, each following its {@link Interest}, and reports what they receive to their
+ * channel's deliveries. Each kind takes its clients from a {@link Clients} spread over source
+ * addresses.
+ */
 final class Subscribers {
 
     private Subscribers() {
     }
 
-    /** Opens SSE streams {@code from} to {@code to} (everything real); completes once all are open. */
-    static Future<Void> sse(Vertx vertx, HttpClient http, String host, int port, int from, int to,
-                            Deliveries deliveries) {
+    /**
+     * SSE streams {@code from} to {@code to}: the relay's {@code /api/v1/stream?area=…}, or an nchan
+     * channel ({@code /sub/<channel>}); completes once all answered.
+     */
+    static Future<Void> sse(Clients clients, Target target, String host, int port, int from, int to,
+                            Deliveries deliveries, List<Interest> interests) {
         List<Future<Void>> opened = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int subscriber = i;
+            Interest interest = interests.get(i);
+            String uri = target == Target.NCHAN ? "/sub/" + interest.channel()
+                    : "/api/v1/stream" + (interest.areaFilter() == null ? ""
+                    : "?area=" + URLEncoder.encode(interest.areaFilter(), StandardCharsets.UTF_8));
+            HttpClient http = clients.http(i);
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
-                    .setURI("/api/v1/stream");
+                    .setURI(uri).putHeader("Accept", "text/event-stream");
             opened.add(http.request(options).compose(request -> request.send()).map(response -> {
                 StringBuilder pending = new StringBuilder();
                 response.handler(chunk -> {
                     long now = System.nanoTime();
-                    pending.append(chunk.toString());
+                    pending.append(chunk.toString(StandardCharsets.UTF_8));
                     int end;
                     while ((end = pending.indexOf("\n\n")) >= 0) {
                         String frame = pending.substring(0, end);
                         pending.delete(0, end + 2);
-                        if (frame.contains("event: advisory")) {
+                        if (frame.contains("data:")) {
                             deliveries.received(subscriber, frame, now);
                         }
                     }
@@ -44,14 +61,19 @@ final class Subscribers {
         return Future.all(opened).mapEmpty();
     }
 
-    /** Opens WebSocket streams {@code from} to {@code to} (everything real); completes once all are subscribed. */
-    static Future<Void> webSockets(Vertx vertx, String host, int port, int from, int to, Deliveries deliveries) {
-        WebSocketClient client = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
-                .setMaxConnections(Math.max(1, to - from) + 1));
+    /** The relay's WebSocket streams {@code from} to {@code to}; completes once all are subscribed. */
+    static Future<Void> webSockets(Clients clients, String host, int port, int from, int to, Deliveries deliveries,
+                                   List<Interest> interests) {
         List<Future<Void>> opened = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int subscriber = i;
-            io.vertx.core.Promise<Void> subscribed = io.vertx.core.Promise.promise();
+            Interest interest = interests.get(i);
+            WebSocketClient client = clients.webSocket(i);
+            Promise<Void> subscribed = Promise.promise();
+            JsonObject subscribe = new JsonObject().put("type", "subscribe");
+            if (interest.areaFilter() != null) {
+                subscribe.put("area", new JsonArray().add(interest.areaFilter()));
+            }
             client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/api/v1/ws"))
                     .onFailure(subscribed::tryFail)
                     .onSuccess(socket -> {
@@ -62,9 +84,23 @@ final class Subscribers {
                                 subscribed.tryComplete();
                             }
                         });
-                        socket.writeTextMessage("{\"type\":\"subscribe\"}");
+                        socket.writeTextMessage(subscribe.encode());
                     });
             opened.add(subscribed.future());
+        }
+        return Future.all(opened).mapEmpty();
+    }
+
+    /** MQTT subscribers {@code from} to {@code to} on the relay's topics; completes once all are subscribed. */
+    static Future<Void> mqtt(Clients clients, String host, int port, String run, int from, int to,
+                             Deliveries deliveries, List<Interest> interests) {
+        List<Future<Void>> opened = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int subscriber = i;
+            NetClient client = clients.net(i);
+            opened.add(MqttWire.connect(client, host, port, "lt-" + run + "-" + i)
+                    .compose(wire -> wire.subscribe(interests.get(subscriber).topicFilter("bousai/v1"),
+                            (payload, now) -> deliveries.received(subscriber, payload, now))));
         }
         return Future.all(opened).mapEmpty();
     }

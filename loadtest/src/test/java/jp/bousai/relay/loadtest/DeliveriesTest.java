@@ -2,7 +2,9 @@ package jp.bousai.relay.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
+import jp.bousai.relay.core.area.JisCode;
 import org.junit.jupiter.api.Test;
 
 class DeliveriesTest {
@@ -13,15 +15,33 @@ class DeliveriesTest {
     }
 
     @Test
-    void countsDeliveriesDuplicatesAndLossesPerSubscriber() {
-        Deliveries deliveries = new Deliveries("ws", new Issuer(null, null, "127.0.0.1", 0, "k", "ab12", 10), 0);
+    void countsDeliveriesDuplicatesAndTheLossesEachInterestWouldNotice() {
+        Issuer issuer = new Issuer(null, null, "ab12", 10, new Areas(1), 2, true);
+        JisCode area = issuer.areaOf(0);
+        Interest elsewhere = new Interest(area.prefectureNumber().equals("27") ? "13" : "27", null);
+        Deliveries deliveries = new Deliveries("ws", issuer, 0,
+                List.of(Interest.NATIONWIDE, new Interest(area.prefectureNumber(), area), elsewhere));
         deliveries.received(0, event("ab12", 0), 1);
         deliveries.received(0, event("ab12", 1), 1);
         deliveries.received(0, event("ab12", 1), 1);
         deliveries.received(1, event("ab12", 0), 1);
+        deliveries.received(1, event("cd34", 1), 1);
         deliveries.received(1, "{\"documentId\":\"someone-else\"}", 1);
         assertThat(deliveries.delivered()).isEqualTo(3);
         assertThat(deliveries.duplicates()).isEqualTo(1);
-        assertThat(deliveries.losses(2, Set.of(0, 1))).as("subscriber 1 missed advisory 1").isEqualTo(1);
+        assertThat(deliveries.losses(Set.of(0, 1))).as("subscriber 1 missed advisory 1; subscriber 2 wants neither")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void interestsFollowAMunicipalityItsPrefectureOrTheCountry() {
+        JisCode chiyoda = JisCode.parse("131016");
+        JisCode chuo = JisCode.fromFiveDigits("13102");
+        assertThat(new Interest("13", chiyoda).wants(chiyoda)).isTrue();
+        assertThat(new Interest("13", chiyoda).wants(chuo)).isFalse();
+        assertThat(new Interest("13", null).wants(chuo)).isTrue();
+        assertThat(new Interest("27", null).wants(chuo)).isFalse();
+        assertThat(Interest.NATIONWIDE.wants(chuo)).isTrue();
+        assertThat(new Interest("13", chiyoda).topicFilter("bousai/v1")).isEqualTo("bousai/v1/actual/13/131016/#");
     }
 }

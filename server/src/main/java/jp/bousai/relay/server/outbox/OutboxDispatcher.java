@@ -69,6 +69,10 @@ public final class OutboxDispatcher {
     private final Set<String> documentsInFlight = new HashSet<>();
     /** Attempts waiting for the far side's answer (at most {@link #maxInFlight}). */
     private int awaitingAnswer;
+    /** {@link DeliveryOrder#TOTAL}: the highest sequence number started; later ones wait their turn. */
+    private long highestStarted;
+    /** {@link DeliveryOrder#TOTAL}: an attempt failed and its retry is not recorded yet; nothing may start. */
+    private boolean holdUntilRecorded;
     /** Versions settled while a read was under way: that read may still show them pending. */
     private final Set<Long> settledDuringRead = new HashSet<>();
     private final AtomicLong depth = new AtomicLong();
@@ -151,21 +155,33 @@ public final class OutboxDispatcher {
         });
     }
 
-    /** Starts the newest pending revision of each document not already in flight, up to the bound. */
+    /**
+     * Starts what may start: for {@link DeliveryOrder#TOTAL} the next version after the last one
+     * started, once the one before it was answered successfully; for
+     * {@link DeliveryOrder#PER_DOCUMENT} the newest pending revision of each document not already
+     * in flight.
+     */
     private void startDeliveries(List<PendingDelivery> due) {
-        Map<String, PendingDelivery> newest = new LinkedHashMap<>();
+        Map<String, PendingDelivery> next = new LinkedHashMap<>();
         for (PendingDelivery pending : due) {
-            newest.put(channel.order() == DeliveryOrder.TOTAL ? "" : pending.record().advisory().documentId(), pending);
-            if (channel.order() == DeliveryOrder.TOTAL) {
+            long seq = pending.record().seq();
+            if (channel.order() == DeliveryOrder.PER_DOCUMENT) {
+                next.put(pending.record().advisory().documentId(), pending);
+            } else if (seq > highestStarted) {
+                // Only the first not yet started may go, and not if this read may show it stale.
+                if (!settledDuringRead.contains(seq)) {
+                    next.put(Long.toString(seq), pending);
+                }
                 break;
             }
         }
-        for (Map.Entry<String, PendingDelivery> entry : newest.entrySet()) {
-            if (stopped || !mayStartMore()) {
+        for (Map.Entry<String, PendingDelivery> entry : next.entrySet()) {
+            if (stopped || holdUntilRecorded || !mayStartMore()) {
                 return;
             }
             PendingDelivery pending = entry.getValue();
             if (!settledDuringRead.contains(pending.record().seq()) && documentsInFlight.add(entry.getKey())) {
+                highestStarted = Math.max(highestStarted, pending.record().seq());
                 attempt(pending).onComplete(done -> {
                     documentsInFlight.remove(entry.getKey());
                     if (reading) {
@@ -202,6 +218,8 @@ public final class OutboxDispatcher {
         awaitingAnswer++;
         return withTimeout(channel.deliver(pending.record())).transform(result -> {
             awaitingAnswer--;
+            boolean total = channel.order() == DeliveryOrder.TOTAL;
+            holdUntilRecorded |= total && result.failed();
             wake();
             if (result.succeeded()) {
                 Instant acknowledged = clock.instant();
@@ -215,7 +233,16 @@ public final class OutboxDispatcher {
             LOG.debug("[channel: {}, seq: {}, attempt: {}] failed, retry in {} ms: {}", channel.name(), seq,
                     pending.attempts() + 1, backoff.toMillis(), cause.toString());
             return deliveries.failed(channel.name(), pending, now, clock.instant().plus(backoff), describe(cause),
-                    supersedeOlder).onSuccess(done -> scheduleRetry(backoff));
+                    supersedeOlder).onComplete(recorded -> {
+                        if (total) {
+                            // Nothing after this version was started: it is the next to go, after its backoff.
+                            highestStarted = Math.min(highestStarted, seq - 1);
+                            holdUntilRecorded = false;
+                        }
+                        if (recorded.succeeded()) {
+                            scheduleRetry(backoff);
+                        }
+                    });
         });
     }
 

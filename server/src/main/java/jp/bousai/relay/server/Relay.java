@@ -129,7 +129,7 @@ public final class Relay {
                 .compose(log -> {
                     Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, log, clock, metrics) : null;
                     metrics.watchPendingWrites(log::pendingWrites);
-                    LiveHub hub = new LiveHub(vertx, config.stream().heartbeat());
+                    LiveHub hub = new LiveHub(config.stream().heartbeat());
                     log.onCommitted(hub);
                     Streams streams = new Streams(log, hub, clock, metrics, config.stream());
                     EventLoopProbe probe = new EventLoopProbe();

@@ -1,6 +1,8 @@
 package jp.bousai.relay.feeds.live;
 
+import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
@@ -17,13 +19,20 @@ import jp.bousai.relay.feeds.ws.WsFrames;
  */
 public final class LiveHub implements Hub {
 
-    private final Vertx vertx;
     private final Duration heartbeatInterval;
-    private final Map<Context, LoopSubscribers> loops = new ConcurrentHashMap<>();
+    /**
+     * By event loop, its subscribers and the loop's root context. Keyed by the Netty event loop:
+     * every HTTP request runs on a context of its own (a duplicate of the verticle's), so keying
+     * by context would make a "loop" per connection, and a task per subscriber per event.
+     */
+    private final Map<EventLoop, Loop> loops = new ConcurrentHashMap<>();
+
+    /** One event loop's subscribers, dispatched to on its root context. */
+    private record Loop(ContextInternal context, LoopSubscribers subscribers) {
+    }
     private volatile long lastPublishedSeq;
 
-    public LiveHub(Vertx vertx, Duration heartbeatInterval) {
-        this.vertx = vertx;
+    public LiveHub(Duration heartbeatInterval) {
         this.heartbeatInterval = heartbeatInterval;
     }
 
@@ -36,7 +45,7 @@ public final class LiveHub implements Hub {
     public void publish(AdvisoryRecord record) {
         LiveEvent event = new LiveEvent(record, SseFrames.encode(record), WsFrames.encode(record), System.nanoTime());
         lastPublishedSeq = record.seq();
-        loops.forEach((context, subscribers) -> context.runOnContext(v -> subscribers.dispatch(event)));
+        loops.values().forEach(loop -> loop.context().runOnContext(v -> loop.subscribers().dispatch(event)));
     }
 
     /** The sequence number of the last event handed to the loops. */
@@ -53,17 +62,22 @@ public final class LiveHub implements Hub {
         if (context == null || !context.isEventLoopContext()) {
             throw new IllegalStateException("subscribers register on their own event loop");
         }
-        LoopSubscribers subscribers = loops.computeIfAbsent(context, c -> {
+        ContextInternal root = ((ContextInternal) context).unwrap();
+        LoopSubscribers subscribers = loops.computeIfAbsent(root.nettyEventLoop(), loop -> {
             LoopSubscribers created = new LoopSubscribers();
-            vertx.setPeriodic(heartbeatInterval.toMillis(), id -> created.heartbeat());
-            return created;
-        });
+            root.setPeriodic(heartbeatInterval.toMillis(), id -> created.heartbeat());
+            return new Loop(root, created);
+        }).subscribers();
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
     }
 
     /** Live subscribers across all loops (read from any thread; approximate while changing). */
     public int subscriberCount() {
-        return loops.values().stream().mapToInt(LoopSubscribers::size).sum();
+        int count = 0;
+        for (Loop loop : loops.values()) {
+            count += loop.subscribers().size();
+        }
+        return count;
     }
 }

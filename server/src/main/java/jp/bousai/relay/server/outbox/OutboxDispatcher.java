@@ -48,7 +48,6 @@ public final class OutboxDispatcher {
     public static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     public static final Duration SAFETY_INTERVAL = Duration.ofSeconds(5);
-    static final int BATCH = 100;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     /** What the dispatcher reports. */
@@ -65,6 +64,11 @@ public final class OutboxDispatcher {
     private final Clock clock;
     private final Listener listener;
     private final int maxInFlight;
+    /**
+     * Versions read at a time: a few more than may start, since each read parses what it returns and
+     * the dispatcher reads again whenever an attempt is answered.
+     */
+    private final int readLimit;
     /** Documents with an attempt under way or its outcome not yet recorded. */
     private final Set<String> documentsInFlight = new HashSet<>();
     /** Attempts waiting for the far side's answer (at most {@link #maxInFlight}). */
@@ -91,6 +95,7 @@ public final class OutboxDispatcher {
         this.clock = clock;
         this.listener = listener;
         this.maxInFlight = channel.order() == DeliveryOrder.TOTAL ? 1 : Math.max(1, channel.maxInFlight());
+        this.readLimit = maxInFlight * 4;
     }
 
     public String channel() {
@@ -142,7 +147,7 @@ public final class OutboxDispatcher {
         reading = true;
         readAgain = false;
         settledDuringRead.clear();
-        deliveries.pending(channel.name(), channel.order(), clock.instant(), BATCH).onComplete(result -> {
+        deliveries.pending(channel.name(), channel.order(), clock.instant(), readLimit).onComplete(result -> {
             reading = false;
             if (result.failed()) {
                 LOG.warn("[channel: {}] reading the outbox failed", channel.name(), result.cause());

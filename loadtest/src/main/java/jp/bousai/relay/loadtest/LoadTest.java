@@ -67,6 +67,10 @@ public final class LoadTest implements Callable<Integer> {
     @Option(names = "--mqtt", description = "MQTT subscribers (relay or mosquitto). Default: ${DEFAULT-VALUE}")
     int mqtt = 0;
 
+    @Option(names = "--mqtt-qos", description = "The MQTT subscribers' QoS, 0 or 1 (1: the broker keeps a queue "
+            + "per subscriber). Default: ${DEFAULT-VALUE}")
+    int mqttQos = 1;
+
     @Option(names = "--everyone", description = "Every subscriber follows the whole country (for the time to "
             + "reach all of them). Default: ${DEFAULT-VALUE}")
     boolean everyone;
@@ -108,6 +112,10 @@ public final class LoadTest implements Callable<Integer> {
             return 2;
         }
         Target kind = WireNamed.find(Target.class, target).orElse(null);
+        if (mqttQos != 0 && mqttQos != 1) {
+            System.err.println("--mqtt-qos is 0 or 1");
+            return 2;
+        }
         if (kind == null || kind == Target.NCHAN && (ws > 0 || mqtt > 0) || kind == Target.MOSQUITTO && (sse > 0 || ws > 0)) {
             System.err.println("--target is relay (SSE, WebSocket, MQTT), nchan (SSE only: --ws 0 --mqtt 0) or "
                     + "mosquitto (MQTT only: --sse 0 --ws 0)");
@@ -143,7 +151,7 @@ public final class LoadTest implements Callable<Integer> {
                                 sseDeliveries, interests(sseDeliveries)),
                         Subscribers.webSockets(clients, host, port, Math.min(ws, opened), Math.min(ws, to),
                                 wsDeliveries, interests(wsDeliveries)),
-                        Subscribers.mqtt(clients, host, mqttPort, run, Math.min(mqtt, opened), Math.min(mqtt, to),
+                        Subscribers.mqtt(clients, host, mqttPort, mqttQos, run, Math.min(mqtt, opened), Math.min(mqtt, to),
                                 mqttDeliveries, interests(mqttDeliveries))))
                         .await(120, TimeUnit.SECONDS);
             }
@@ -220,7 +228,7 @@ public final class LoadTest implements Callable<Integer> {
         int subscribers = sse + ws + mqtt;
         return new JsonObject().put("target", kind.wireName()).put("issued", total).put("warmupIssued", warmupCount)
                 .put("accepted", issuer.accepted().size()).put("failed", issuer.failed())
-                .put("seconds", Math.round(seconds * 10) / 10.0).put("ratePerSecond", rate).put("everyone", everyone)
+                .put("seconds", Math.round(seconds * 10) / 10.0).put("ratePerSecond", rate).put("everyone", everyone).put("mqttQos", mqttQos)
                 .put("channels", perChannel)
                 .put("timeToLastDeliveryMs", percentiles(toLast).put("advisories", toLast.getTotalCount()))
                 .put("serverHeapPerSubscriberBytes", kind != Target.RELAY || subscribers == 0 ? null

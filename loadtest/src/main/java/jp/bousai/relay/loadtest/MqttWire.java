@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A minimal MQTT 3.1.1 client on a Vert.x socket, enough to measure with: connect (clean session,
- * no keep-alive), subscribe to one filter at QoS 1 and acknowledge each PUBLISH, or publish at QoS 1
+ * no keep-alive), subscribe to one filter at QoS 0 or 1 and acknowledge each QoS 1 PUBLISH, or publish at QoS 1
  * and wait for PUBACK. Thousands of them share the event loops, where a Paho client would hold
  * three threads each.
  */
@@ -20,7 +20,8 @@ final class MqttWire {
     private Buffer pending = Buffer.buffer();
     private Handler<Packet> handler = packet -> { };
     private int nextPacketId = 1;
-    private final java.util.Map<Integer, Promise<Void>> awaitingAck = new java.util.HashMap<>();
+    /** Publishes awaiting their PUBACK, by packet id; publishers may call from any thread. */
+    private final java.util.Map<Integer, Promise<Void>> awaitingAck = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One packet: its first byte and the rest after the remaining length. */
     record Packet(int type, int flags, Buffer body) {
@@ -49,8 +50,8 @@ final class MqttWire {
         });
     }
 
-    /** Subscribes at QoS 1; {@code onPayload} gets each message's payload (as text) and its receipt time. */
-    Future<Void> subscribe(String filter, PayloadHandler onPayload) {
+    /** Subscribes at {@code qos} (0 or 1); {@code onPayload} gets each message's payload (as text) and its receipt time. */
+    Future<Void> subscribe(String filter, int qos, PayloadHandler onPayload) {
         Promise<Void> subscribed = Promise.promise();
         handler = packet -> {
             if (packet.type() == 9) {
@@ -60,8 +61,8 @@ final class MqttWire {
                 Buffer body = packet.body();
                 int topicLength = body.getUnsignedShort(0);
                 int offset = 2 + topicLength;
-                int qos = (packet.flags() >> 1) & 3;
-                if (qos > 0) {
+                int messageQos = (packet.flags() >> 1) & 3;
+                if (messageQos > 0) {
                     int id = body.getUnsignedShort(offset);
                     offset += 2;
                     send(0x40, Buffer.buffer().appendShort((short) id));
@@ -69,12 +70,12 @@ final class MqttWire {
                 onPayload.received(body.getString(offset, body.length(), "UTF-8"), now);
             }
         };
-        Buffer payload = Buffer.buffer().appendShort((short) packetId()).appendBuffer(string(filter)).appendByte((byte) 1);
+        Buffer payload = Buffer.buffer().appendShort((short) packetId()).appendBuffer(string(filter)).appendByte((byte) qos);
         send(0x82, payload);
         return subscribed.future();
     }
 
-    /** Publishes at QoS 1 and completes on its PUBACK; several may be outstanding. Call on the socket's context. */
+    /** Publishes at QoS 1 and completes on its PUBACK; several may be outstanding, from any thread. */
     Future<Void> publish(String topic, byte[] payload) {
         Promise<Void> acknowledged = Promise.promise();
         int id = packetId();
@@ -101,7 +102,7 @@ final class MqttWire {
         void received(String payload, long receivedNanos);
     }
 
-    private int packetId() {
+    private synchronized int packetId() {
         int id = nextPacketId;
         nextPacketId = nextPacketId == 65_535 ? 1 : nextPacketId + 1;
         return id;

@@ -92,14 +92,14 @@ final class Subscribers {
     }
 
     /** MQTT subscribers {@code from} to {@code to} on the relay's topics; completes once all are subscribed. */
-    static Future<Void> mqtt(Clients clients, String host, int port, String run, int from, int to,
+    static Future<Void> mqtt(Clients clients, String host, int port, int qos, String run, int from, int to,
                              Deliveries deliveries, List<Interest> interests) {
         List<Future<Void>> opened = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int subscriber = i;
             NetClient client = clients.net(i);
             opened.add(MqttWire.connect(client, host, port, "lt-" + run + "-" + i)
-                    .compose(wire -> wire.subscribe(interests.get(subscriber).topicFilter("bousai/v1"),
+                    .compose(wire -> wire.subscribe(interests.get(subscriber).topicFilter("bousai/v1"), qos,
                             (payload, now) -> deliveries.received(subscriber, payload, now))));
         }
         return Future.all(opened).mapEmpty();

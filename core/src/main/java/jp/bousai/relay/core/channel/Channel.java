@@ -24,7 +24,10 @@ public interface Channel {
         return DeliveryOrder.TOTAL;
     }
 
-    /** How many deliveries may be in flight at once (always 1 for {@link DeliveryOrder#TOTAL}). */
+    /**
+     * How many deliveries may be in flight at once. For {@link DeliveryOrder#TOTAL} more than one
+     * only if the far side keeps the order it is given them in (one MQTT connection does).
+     */
     default int maxInFlight() {
         return 1;
     }

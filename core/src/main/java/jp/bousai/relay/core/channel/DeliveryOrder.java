@@ -3,8 +3,8 @@ package jp.bousai.relay.core.channel;
 /** The order a channel needs its versions in. */
 public enum DeliveryOrder {
     /**
-     * Every version in sequence order, one at a time: a version waiting for its retry holds back
-     * every later one (MQTT, where retained topics are shared across documents).
+     * Every version in sequence order (pipelined up to the channel's bound): a version waiting for
+     * its retry holds back every later one (MQTT, where retained topics are shared across documents).
      */
     TOTAL,
     /**

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * due again.
  *
  * <ul>
- *   <li>{@link DeliveryOrder#TOTAL}: one at a time in sequence order; a version waiting for its
- *       retry holds back every later one.</li>
+ *   <li>{@link DeliveryOrder#TOTAL}: started in sequence order, up to {@link Channel#maxInFlight()}
+ *       pipelined (a channel that keeps order on its connection, as MQTT does); a failure stops
+ *       everything after it, and the lowest failed version goes first again after its backoff. A
+ *       later version answered before the failure stays delivered.</li>
  *   <li>{@link DeliveryOrder#PER_DOCUMENT}: one delivery per document at a time, several
  *       documents at once; only the newest pending revision of a document is delivered, the older
  *       ones are recorded as superseded. A failing document holds back only itself.</li>
@@ -75,8 +77,12 @@ public final class OutboxDispatcher {
     private int awaitingAnswer;
     /** {@link DeliveryOrder#TOTAL}: the highest sequence number started; later ones wait their turn. */
     private long highestStarted;
-    /** {@link DeliveryOrder#TOTAL}: an attempt failed and its retry is not recorded yet; nothing may start. */
+    /**
+     * {@link DeliveryOrder#TOTAL}: an attempt failed; nothing starts until every attempt under way
+     * is answered and recorded, then the lowest failed version goes first again (after its backoff).
+     */
     private boolean holdUntilRecorded;
+    private long lowestFailed = Long.MAX_VALUE;
     /** Versions settled while a read was under way: that read may still show them pending. */
     private final Set<Long> settledDuringRead = new HashSet<>();
     private final AtomicLong depth = new AtomicLong();
@@ -94,7 +100,7 @@ public final class OutboxDispatcher {
         this.channel = channel;
         this.clock = clock;
         this.listener = listener;
-        this.maxInFlight = channel.order() == DeliveryOrder.TOTAL ? 1 : Math.max(1, channel.maxInFlight());
+        this.maxInFlight = Math.max(1, channel.maxInFlight());
         this.readLimit = maxInFlight * 4;
     }
 
@@ -173,11 +179,11 @@ public final class OutboxDispatcher {
             if (channel.order() == DeliveryOrder.PER_DOCUMENT) {
                 next.put(pending.record().advisory().documentId(), pending);
             } else if (seq > highestStarted) {
-                // Only the first not yet started may go, and not if this read may show it stale.
-                if (!settledDuringRead.contains(seq)) {
-                    next.put(Long.toString(seq), pending);
+                // The next ones in order, stopping at one this read may show stale.
+                if (settledDuringRead.contains(seq)) {
+                    break;
                 }
-                break;
+                next.put(Long.toString(seq), pending);
             }
         }
         for (Map.Entry<String, PendingDelivery> entry : next.entrySet()) {
@@ -191,6 +197,12 @@ public final class OutboxDispatcher {
                     documentsInFlight.remove(entry.getKey());
                     if (reading) {
                         settledDuringRead.add(pending.record().seq());
+                    }
+                    if (holdUntilRecorded && documentsInFlight.isEmpty()) {
+                        // Every attempt started is answered and recorded: go on from the lowest that failed.
+                        highestStarted = lowestFailed - 1;
+                        lowestFailed = Long.MAX_VALUE;
+                        holdUntilRecorded = false;
                     }
                     if (done.failed()) {
                         LOG.warn("[channel: {}, seq: {}] recording the outcome failed", channel.name(),
@@ -223,8 +235,10 @@ public final class OutboxDispatcher {
         awaitingAnswer++;
         return withTimeout(channel.deliver(pending.record())).transform(result -> {
             awaitingAnswer--;
-            boolean total = channel.order() == DeliveryOrder.TOTAL;
-            holdUntilRecorded |= total && result.failed();
+            if (channel.order() == DeliveryOrder.TOTAL && result.failed()) {
+                holdUntilRecorded = true;
+                lowestFailed = Math.min(lowestFailed, seq);
+            }
             wake();
             if (result.succeeded()) {
                 Instant acknowledged = clock.instant();
@@ -238,16 +252,7 @@ public final class OutboxDispatcher {
             LOG.debug("[channel: {}, seq: {}, attempt: {}] failed, retry in {} ms: {}", channel.name(), seq,
                     pending.attempts() + 1, backoff.toMillis(), cause.toString());
             return deliveries.failed(channel.name(), pending, now, clock.instant().plus(backoff), describe(cause),
-                    supersedeOlder).onComplete(recorded -> {
-                        if (total) {
-                            // Nothing after this version was started: it is the next to go, after its backoff.
-                            highestStarted = Math.min(highestStarted, seq - 1);
-                            holdUntilRecorded = false;
-                        }
-                        if (recorded.succeeded()) {
-                            scheduleRetry(backoff);
-                        }
-                    });
+                    supersedeOlder).onSuccess(recorded -> scheduleRetry(backoff));
         });
     }
 

@@ -18,7 +18,8 @@ final class MqttWire {
 
     private final NetSocket socket;
     private Buffer pending = Buffer.buffer();
-    private Handler<Packet> handler = packet -> { };
+    /** Set from the publisher's thread, read on the socket's loop. */
+    private volatile Handler<Packet> handler = packet -> { };
     private int nextPacketId = 1;
     /** Publishes awaiting their PUBACK, by packet id; publishers may call from any thread. */
     private final java.util.Map<Integer, Promise<Void>> awaitingAck = new java.util.concurrent.ConcurrentHashMap<>();
@@ -80,16 +81,18 @@ final class MqttWire {
         Promise<Void> acknowledged = Promise.promise();
         int id = packetId();
         awaitingAck.put(id, acknowledged);
-        handler = packet -> {
-            if (packet.type() == 4) {
-                Promise<Void> waiting = awaitingAck.remove(packet.body().getUnsignedShort(0));
-                if (waiting != null) {
-                    waiting.tryComplete();
-                }
-            }
-        };
+        handler = this::acknowledged;
         send(0x32, string(topic).appendShort((short) id).appendBytes(payload));
         return acknowledged.future();
+    }
+
+    private void acknowledged(Packet packet) {
+        if (packet.type() == 4) {
+            Promise<Void> waiting = awaitingAck.remove(packet.body().getUnsignedShort(0));
+            if (waiting != null) {
+                waiting.tryComplete();
+            }
+        }
     }
 
     Future<Void> close() {

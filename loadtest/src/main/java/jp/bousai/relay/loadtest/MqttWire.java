@@ -31,6 +31,11 @@ final class MqttWire {
     private MqttWire(NetSocket socket) {
         this.socket = socket;
         socket.handler(this::read);
+        socket.closeHandler(v -> {
+            if (!awaitingAck.isEmpty()) {
+                System.err.printf("MQTT connection closed with %d publishes unacknowledged%n", awaitingAck.size());
+            }
+        });
     }
 
     static Future<MqttWire> connect(NetClient client, String host, int port, String clientId) {

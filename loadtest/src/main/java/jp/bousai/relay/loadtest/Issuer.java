@@ -78,16 +78,29 @@ final class Issuer {
         };
     }
 
-    /** To an MQTT broker at QoS 1 on the relay's topic layout, over a few connections. */
+    /**
+     * To an MQTT broker at QoS 1 on the relay's topic layout, over a few connections; a connection
+     * the broker closed is opened again for the next publish (the publishes it held count as failed).
+     */
     static Future<Publisher> mqtt(Vertx vertx, NetClient client, String host, int port, String run) {
-        List<Future<MqttWire>> connections = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            connections.add(MqttWire.connect(client, host, port, "lt-pub-" + run + "-" + i));
+        int connections = 4;
+        java.util.concurrent.atomic.AtomicReferenceArray<Future<MqttWire>> wires =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(connections);
+        List<Future<MqttWire>> opened = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            wires.set(i, MqttWire.connect(client, host, port, "lt-pub-" + run + "-" + i));
+            opened.add(wires.get(i));
         }
-        return Future.all(connections).map(all -> {
-            List<MqttWire> wires = all.list();
-            return (index, area, body) -> wires.get(index % wires.size())
-                    .publish(Payloads.topic(area), body.getBytes(StandardCharsets.UTF_8)).map(true);
+        AtomicInteger reconnects = new AtomicInteger();
+        return Future.all(opened).map(all -> (index, area, body) -> {
+            int slot = index % connections;
+            Future<MqttWire> wire = wires.get(slot);
+            if (wire.isComplete() && (wire.failed() || wire.result().isClosed())) {
+                wire = MqttWire.connect(client, host, port, "lt-pub-" + run + "-" + slot + "-" + reconnects.incrementAndGet());
+                wires.set(slot, wire);
+            }
+            return wire.compose(connected -> connected.publish(Payloads.topic(area), body.getBytes(StandardCharsets.UTF_8)))
+                    .map(true);
         });
     }
 

@@ -21,6 +21,7 @@ final class MqttWire {
     /** Set from the publisher's thread, read on the socket's loop. */
     private volatile Handler<Packet> handler = packet -> { };
     private int nextPacketId = 1;
+    private volatile boolean closed;
     /** Publishes awaiting their PUBACK, by packet id; publishers may call from any thread. */
     private final java.util.Map<Integer, Promise<Void>> awaitingAck = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -32,9 +33,9 @@ final class MqttWire {
         this.socket = socket;
         socket.handler(this::read);
         socket.closeHandler(v -> {
-            if (!awaitingAck.isEmpty()) {
-                System.err.printf("MQTT connection closed with %d publishes unacknowledged%n", awaitingAck.size());
-            }
+            closed = true;
+            awaitingAck.values().forEach(waiting -> waiting.tryFail("the broker closed the connection"));
+            awaitingAck.clear();
         });
     }
 
@@ -83,12 +84,19 @@ final class MqttWire {
 
     /** Publishes at QoS 1 and completes on its PUBACK; several may be outstanding, from any thread. */
     Future<Void> publish(String topic, byte[] payload) {
+        if (closed) {
+            return Future.failedFuture("the broker closed the connection");
+        }
         Promise<Void> acknowledged = Promise.promise();
         int id = packetId();
         awaitingAck.put(id, acknowledged);
         handler = this::acknowledged;
         send(0x32, string(topic).appendShort((short) id).appendBytes(payload));
         return acknowledged.future();
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     private void acknowledged(Packet packet) {

@@ -1,5 +1,7 @@
 package jp.bousai.relay.server.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -65,6 +67,7 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
             .help("From a version being accepted to its acknowledgement by a durable channel (MQTT, a receiver)")
             .labelNames("channel").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
     private final Map<String, LongSupplier> outboxDepths = new ConcurrentHashMap<>();
+    private final Map<String, TransportSeries> byTransport = new ConcurrentHashMap<>();
 
     public RelayMetrics() {
         JvmMetrics.builder().register(registry);
@@ -134,8 +137,14 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
 
     @Override
     public void delivered(String transport, long commitToWriteNanos) {
-        deliveries.labelValues(transport).inc();
-        publishToWrite.labelValues(transport).observe(commitToWriteNanos / 1e9);
+        TransportSeries series = byTransport.computeIfAbsent(transport, t ->
+                new TransportSeries(deliveries.labelValues(t), publishToWrite.labelValues(t)));
+        series.deliveries().inc();
+        series.publishToWrite().observe(commitToWriteNanos / 1e9);
+    }
+
+    /** A transport's labelled series, looked up once: {@link #delivered} runs for every subscriber of every event. */
+    private record TransportSeries(CounterDataPoint deliveries, DistributionDataPoint publishToWrite) {
     }
 
     @Override

@@ -59,8 +59,4 @@ final class Areas {
         }
         return ranked.get(low);
     }
-
-    int size() {
-        return ranked.size();
-    }
 }

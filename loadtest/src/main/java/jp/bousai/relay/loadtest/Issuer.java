@@ -82,7 +82,7 @@ final class Issuer {
      * To an MQTT broker at QoS 1 on the relay's topic layout, over a few connections; a connection
      * the broker closed is opened again for the next publish (the publishes it held count as failed).
      */
-    static Future<Publisher> mqtt(Vertx vertx, NetClient client, String host, int port, String run) {
+    static Future<Publisher> mqtt(NetClient client, String host, int port, String run) {
         int connections = 4;
         java.util.concurrent.atomic.AtomicReferenceArray<Future<MqttWire>> wires =
                 new java.util.concurrent.atomic.AtomicReferenceArray<>(connections);

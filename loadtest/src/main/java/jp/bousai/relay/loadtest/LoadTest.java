@@ -134,7 +134,7 @@ public final class LoadTest implements Callable<Integer> {
             Issuer.Publisher publisher = switch (kind) {
                 case RELAY -> Issuer.relayApi(control, host, port, apiKey);
                 case NCHAN -> Issuer.nchan(control, host, port);
-                case MOSQUITTO -> Issuer.mqtt(vertx, vertx.createNetClient(), host, mqttPort, run)
+                case MOSQUITTO -> Issuer.mqtt(vertx.createNetClient(), host, mqttPort, run)
                         .await(30, TimeUnit.SECONDS);
             };
             Issuer issuer = new Issuer(vertx, publisher, run, total, areas, seed + 2, everyone);
@@ -148,11 +148,11 @@ public final class LoadTest implements Callable<Integer> {
                 int to = opened + BATCH;
                 Future.all(List.of(
                         Subscribers.sse(clients, kind, host, port, Math.min(sse, opened), Math.min(sse, to),
-                                sseDeliveries, interests(sseDeliveries)),
+                                sseDeliveries),
                         Subscribers.webSockets(clients, host, port, Math.min(ws, opened), Math.min(ws, to),
-                                wsDeliveries, interests(wsDeliveries)),
+                                wsDeliveries),
                         Subscribers.mqtt(clients, host, mqttPort, mqttQos, run, Math.min(mqtt, opened), Math.min(mqtt, to),
-                                mqttDeliveries, interests(mqttDeliveries))))
+                                mqttDeliveries)))
                         .await(120, TimeUnit.SECONDS);
             }
             double heapWithSubscribers = kind == Target.RELAY ? ServerMetrics.heapUsedBytes(control, host, port)
@@ -199,10 +199,6 @@ public final class LoadTest implements Callable<Integer> {
             channels.add(deliveries);
         }
         return deliveries;
-    }
-
-    private static List<Interest> interests(Deliveries deliveries) {
-        return deliveries.interests();
     }
 
     private JsonObject report(Target kind, Issuer issuer, int total, int warmupCount, double seconds, double heapBefore,

@@ -30,7 +30,8 @@ final class Subscribers {
      * channel ({@code /sub/<channel>}); completes once all answered.
      */
     static Future<Void> sse(Clients clients, Target target, String host, int port, int from, int to,
-                            Deliveries deliveries, List<Interest> interests) {
+                            Deliveries deliveries) {
+        List<Interest> interests = deliveries.interests();
         List<Future<Void>> opened = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int subscriber = i;
@@ -62,8 +63,8 @@ final class Subscribers {
     }
 
     /** The relay's WebSocket streams {@code from} to {@code to}; completes once all are subscribed. */
-    static Future<Void> webSockets(Clients clients, String host, int port, int from, int to, Deliveries deliveries,
-                                   List<Interest> interests) {
+    static Future<Void> webSockets(Clients clients, String host, int port, int from, int to, Deliveries deliveries) {
+        List<Interest> interests = deliveries.interests();
         List<Future<Void>> opened = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int subscriber = i;
@@ -93,7 +94,8 @@ final class Subscribers {
 
     /** MQTT subscribers {@code from} to {@code to} on the relay's topics; completes once all are subscribed. */
     static Future<Void> mqtt(Clients clients, String host, int port, int qos, String run, int from, int to,
-                             Deliveries deliveries, List<Interest> interests) {
+                             Deliveries deliveries) {
+        List<Interest> interests = deliveries.interests();
         List<Future<Void>> opened = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int subscriber = i;

@@ -20,11 +20,21 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, long timestamp, byte[] body) {
+        return hmacSha256(secret, (timestamp + ".").getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    /**
+     * {@code sha256=} and the hex HMAC-SHA256 with {@code secret} over {@code parts} in order: the
+     * signature form of our webhooks and of WebSub's {@code X-Hub-Signature}.
+     */
+    public static String hmacSha256(String secret, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
         }

@@ -1,6 +1,7 @@
 package jp.bousai.relay.core.channel;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 
 /**
@@ -33,8 +34,8 @@ public interface Channel {
     }
 
     /** How long an attempt may take before it counts as failed. */
-    default java.time.Duration timeout() {
-        return java.time.Duration.ofSeconds(10);
+    default Duration timeout() {
+        return Duration.ofSeconds(10);
     }
 
     /** Delivers one version; succeeds only once the far side has acknowledged it. */

@@ -50,9 +50,7 @@ public final class AtomFeedWriter {
             xml.writeEndElement();
             link(xml, "self", "application/atom+xml", selfUrl);
             if (hubUrl != null) {
-                xml.writeEmptyElement("link");
-                xml.writeAttribute("rel", "hub");
-                xml.writeAttribute("href", hubUrl);
+                link(xml, "hub", null, hubUrl);
             }
             if (nextUrl != null) {
                 link(xml, "next", "application/atom+xml", nextUrl);
@@ -115,7 +113,9 @@ public final class AtomFeedWriter {
     private static void link(XMLStreamWriter xml, String rel, String type, String href) throws XMLStreamException {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
-        xml.writeAttribute("type", type);
+        if (type != null) {
+            xml.writeAttribute("type", type);
+        }
         xml.writeAttribute("href", href);
     }
 

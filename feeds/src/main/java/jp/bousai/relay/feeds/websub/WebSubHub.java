@@ -19,8 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import jp.bousai.relay.adapters.media.WebhookSignature;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Page;
@@ -73,6 +72,8 @@ public final class WebSubHub {
     private final Clock clock;
     private final HttpClient client;
     private final Map<String, Active> subscriptions = new ConcurrentHashMap<>();
+    /** By topic URL, its feed rendered since the last change (touched on the hub's context only). */
+    private final Map<String, Future<byte[]>> renderedSinceChange = new java.util.HashMap<>();
 
     public WebSubHub(Vertx vertx, AdvisoryLog log, WebSubStore store, Clock clock) {
         this.vertx = vertx;
@@ -165,6 +166,7 @@ public final class WebSubHub {
     private void changed(AdvisoryRecord record) {
         context.runOnContext(v -> {
             Instant now = clock.instant();
+            renderedSinceChange.clear();
             subscriptions.values().forEach(active -> {
                 if (now.isAfter(active.subscription.expiresAt())) {
                     subscriptions.remove(key(active.subscription.callback(), active.subscription.topic()), active);
@@ -187,11 +189,9 @@ public final class WebSubHub {
     }
 
     private void push(Active active, int attempt) {
-        FeedTopic topic = active.topic;
-        log.current(topic.filter(), clock.instant(), Page.newestFirst(Long.MAX_VALUE, FeedEndpoints.DEFAULT_PAGE))
-                .map(view -> AtomFeedWriter.write(view, topic.url(), topic.baseUrl(), null, AtomFeedWriter.title(view),
-                        topic.format(), topic.baseUrl() + FeedEndpoints.HUB_PATH))
-                .compose(feed -> send(active, feed.getBytes(StandardCharsets.UTF_8)))
+        Future<byte[]> rendered = renderedSinceChange.computeIfAbsent(active.topic.url(), url -> render(active.topic));
+        rendered.onFailure(e -> renderedSinceChange.remove(active.topic.url(), rendered));
+        rendered.compose(feed -> send(active, feed))
                 .onComplete(result -> {
                     if (result.succeeded() && result.result() == 410) {
                         LOG.info("[websub, callback: {}] gone (410); subscription ended", active.subscription.callback());
@@ -212,6 +212,13 @@ public final class WebSubHub {
                 });
     }
 
+    /** The topic's feed as it is now: read and rendered once per change, whatever the number of subscribers. */
+    private Future<byte[]> render(FeedTopic topic) {
+        return log.current(topic.filter(), clock.instant(), Page.newestFirst(Long.MAX_VALUE, FeedEndpoints.DEFAULT_PAGE))
+                .map(view -> AtomFeedWriter.write(view, topic.url(), topic.baseUrl(), null, AtomFeedWriter.title(view),
+                        topic.format(), topic.baseUrl() + FeedEndpoints.HUB_PATH).getBytes(StandardCharsets.UTF_8));
+    }
+
     private Future<Integer> send(Active active, byte[] feed) {
         FeedTopic topic = active.topic;
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
@@ -228,13 +235,7 @@ public final class WebSubHub {
 
     /** {@code sha256=} and the hex HMAC-SHA256 of the body with the subscriber's secret. */
     public static String signature(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
-        }
+        return WebhookSignature.hmacSha256(secret, body);
     }
 
     private static Duration lease(String text) {

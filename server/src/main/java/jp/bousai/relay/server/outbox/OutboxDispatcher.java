@@ -104,10 +104,6 @@ public final class OutboxDispatcher {
         this.readLimit = maxInFlight * 4;
     }
 
-    public String channel() {
-        return channel.name();
-    }
-
     /** Starts draining now; the owner calls {@link #wake()} whenever a version is committed. */
     public void start() {
         context.runOnContext(v -> {

@@ -1,12 +1,10 @@
 package jp.bousai.relay.adapters.commons;
 
-import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import jp.bousai.relay.adapters.xml.DomElements;
@@ -21,7 +19,6 @@ import org.w3c.dom.Element;
  */
 public final class CommonsPublish {
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PASSWORD_DIGEST = "http://docs.oasis-open.org/wss/2004/01/"
             + "oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
@@ -41,13 +38,7 @@ public final class CommonsPublish {
         RANDOM.nextBytes(nonce);
         String created = now.truncatedTo(ChronoUnit.SECONDS).toString();
         String digest = Base64.getEncoder().encodeToString(UsernameTokenVerifier.digest(nonce, created, password));
-        StringWriter out = new StringWriter(8192);
-        try {
-            XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("soap", "Envelope", CommonsNs.SOAP);
-            xml.writeNamespace("soap", CommonsNs.SOAP);
-            xml.writeStartElement("soap", "Header", CommonsNs.SOAP);
+        return SoapReplies.envelope(xml -> {
             xml.writeStartElement("wsse", "Security", SoapRequest.WSSE);
             xml.writeNamespace("wsse", SoapRequest.WSSE);
             xml.writeNamespace("wsu", SoapRequest.WSU);
@@ -61,22 +52,14 @@ public final class CommonsPublish {
             text(xml, "wsu", SoapRequest.WSU, "Created", created);
             xml.writeEndElement();
             xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeStartElement("soap", "Body", CommonsNs.SOAP);
+        }, xml -> {
             xml.writeStartElement("publish");
             xml.writeDefaultNamespace(CommonsNs.SERVICE);
             xml.writeStartElement("message");
             CommonsRenderer.write(xml, advisory);
             xml.writeEndElement();
             xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing a publish request failed", e);
-        }
-        return out.toString();
+        });
     }
 
     /**

@@ -53,17 +53,28 @@ public final class SoapReplies {
         });
     }
 
-    private interface Body {
+    /** Writes part of a SOAP message at the writer's position. */
+    interface Part {
         void write(XMLStreamWriter xml) throws XMLStreamException;
     }
 
-    private static String write(Body body) {
-        StringWriter out = new StringWriter(512);
+    private static String write(Part body) {
+        return envelope(null, body);
+    }
+
+    /** A SOAP 1.1 envelope with {@code header}'s content in a Header (none when null) and {@code body}'s in the Body. */
+    static String envelope(Part header, Part body) {
+        StringWriter out = new StringWriter(4096);
         try {
             XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("soap", "Envelope", CommonsNs.SOAP);
             xml.writeNamespace("soap", CommonsNs.SOAP);
+            if (header != null) {
+                xml.writeStartElement("soap", "Header", CommonsNs.SOAP);
+                header.write(xml);
+                xml.writeEndElement();
+            }
             xml.writeStartElement("soap", "Body", CommonsNs.SOAP);
             body.write(xml);
             xml.writeEndElement();
@@ -71,7 +82,7 @@ public final class SoapReplies {
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing a SOAP answer failed", e);
+            throw new IllegalStateException("writing a SOAP message failed", e);
         }
         return out.toString();
     }

@@ -79,7 +79,8 @@ public final class ReceiverDefinitions {
             errors.add("/secret", "required for webhooks, at least " + MIN_SECRET_LENGTH
                     + " characters: it signs every delivery (HMAC-SHA256)");
         }
-        AdvisoryFilter filter = new AdvisoryFilter(areas(json, errors), categories(json, errors), modes(json, errors));
+        AdvisoryFilter filter = new AdvisoryFilter(areas(json, errors),
+                wireNames(json, "categories", Category.class, errors), wireNames(json, "modes", Mode.class, errors));
         int maxInFlight = number(json, "maxInFlight", DEFAULT_MAX_IN_FLIGHT, 1, 64, errors);
         int timeout = number(json, "timeoutSeconds", DEFAULT_TIMEOUT_SECONDS, 1, 120, errors);
         if (!errors.isEmpty()) {
@@ -131,22 +132,15 @@ public final class ReceiverDefinitions {
         }
     }
 
-    private static Set<Category> categories(JsonNode json, FieldErrors errors) {
-        Set<Category> categories = EnumSet.noneOf(Category.class);
-        for (String name : strings(json, "categories", errors)) {
-            WireNamed.find(Category.class, name).ifPresentOrElse(categories::add, () -> errors.add("/categories",
-                    "'" + name + "' is not a category; use " + WireNamed.list(Category.class)));
+    /** The wire names listed in {@code field}, each of which must name a constant of {@code type}. */
+    private static <E extends Enum<E> & WireNamed> Set<E> wireNames(JsonNode json, String field, Class<E> type,
+                                                                   FieldErrors errors) {
+        Set<E> values = EnumSet.noneOf(type);
+        for (String name : strings(json, field, errors)) {
+            WireNamed.find(type, name).ifPresentOrElse(values::add, () -> errors.add("/" + field,
+                    "'" + name + "' is not one of " + WireNamed.list(type)));
         }
-        return categories;
-    }
-
-    private static Set<Mode> modes(JsonNode json, FieldErrors errors) {
-        Set<Mode> modes = EnumSet.noneOf(Mode.class);
-        for (String name : strings(json, "modes", errors)) {
-            WireNamed.find(Mode.class, name).ifPresentOrElse(modes::add, () -> errors.add("/modes",
-                    "'" + name + "' is not a mode; use " + WireNamed.list(Mode.class)));
-        }
-        return modes;
+        return values;
     }
 
     private static List<String> strings(JsonNode json, String field, FieldErrors errors) {

@@ -4,8 +4,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -17,8 +15,6 @@ import org.HdrHistogram.Recorder;
  */
 final class Deliveries {
 
-    /** Issued advisories carry documentIds {@code lt-RUN-INDEX}. */
-    private static final Pattern DOCUMENT = Pattern.compile("\"documentId\":\"lt-([0-9a-f]+)-(\\d+)\"");
 
     /** One second of the run: the latency percentiles of the deliveries in it. */
     record Second(double atSeconds, long count, double p50Ms, double p99Ms, double maxMs) {
@@ -26,6 +22,8 @@ final class Deliveries {
 
     private final String channel;
     private final Issuer issuer;
+    /** What precedes the index in the documentId of this run's advisories ({@code lt-RUN-INDEX}). */
+    private final String documentPrefix;
     private final int warmup;
     private final List<Interest> interests;
     private final BitSet[] seen;
@@ -39,6 +37,7 @@ final class Deliveries {
     Deliveries(String channel, Issuer issuer, int warmup, List<Interest> interests) {
         this.channel = channel;
         this.issuer = issuer;
+        this.documentPrefix = "\"documentId\":\"" + Payloads.documentIdPrefix(issuer.run());
         this.warmup = warmup;
         this.interests = interests;
         this.seen = new BitSet[interests.size()];
@@ -59,13 +58,19 @@ final class Deliveries {
         return interests;
     }
 
-    /** Records one received event of {@code subscriber}; ignores events not issued by this run. */
-    void received(int subscriber, String text, long nowNanos) {
-        Matcher matcher = DOCUMENT.matcher(text);
-        if (!matcher.find() || !matcher.group(1).equals(issuer.run())) {
+    /**
+     * Records one received event of {@code subscriber}, found in {@code text} from {@code from} to
+     * {@code to}; ignores events not issued by this run.
+     */
+    void received(int subscriber, String text, int from, int to, long nowNanos) {
+        int at = text.indexOf(documentPrefix, from);
+        if (at < 0 || at >= to) {
             return;
         }
-        int index = Integer.parseInt(matcher.group(2));
+        int index = 0;
+        for (int i = at + documentPrefix.length(); i < to && Character.isDigit(text.charAt(i)); i++) {
+            index = index * 10 + (text.charAt(i) - '0');
+        }
         BitSet mine = seen[subscriber];
         synchronized (mine) {
             if (mine.get(index)) {

@@ -3,6 +3,7 @@ package jp.bousai.relay.loadtest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
@@ -93,6 +94,10 @@ public final class LoadTest implements Callable<Integer> {
             + "(each has ~28k ephemeral ports). Default: ${DEFAULT-VALUE}")
     int sourceAddresses = 1;
 
+    @Option(names = "--loops", description = "The generator's event loops; subscribers are spread over them. "
+            + "Default: the number of cores (${DEFAULT-VALUE})")
+    int loops = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--seed", description = "Seed of the areas drawn. Default: ${DEFAULT-VALUE}")
     long seed = 2026;
 
@@ -112,6 +117,10 @@ public final class LoadTest implements Callable<Integer> {
             return 2;
         }
         Target kind = WireNamed.find(Target.class, target).orElse(null);
+        if (loops < 1 || loops > 64) {
+            System.err.println("--loops is from 1 to 64");
+            return 2;
+        }
         if (mqttQos != 0 && mqttQos != 1) {
             System.err.println("--mqtt-qos is 0 or 1");
             return 2;
@@ -125,10 +134,10 @@ public final class LoadTest implements Callable<Integer> {
         int total = (int) Math.min(Math.round(rate * Math.min(duration, 600)) + warmupCount, 1_000_000);
         Areas areas = new Areas(seed);
         Random random = new Random(seed + 1);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         int most = Math.max(sse, Math.max(ws, mqtt));
-        Clients clients = new Clients(vertx, Math.max(1, sourceAddresses), most / Math.max(1, sourceAddresses) + 1);
+        Clients clients = new Clients(vertx, loops, Math.max(1, sourceAddresses), most / Math.max(1, sourceAddresses) + 1);
         HttpClient control = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
         try {
             Issuer.Publisher publisher = switch (kind) {

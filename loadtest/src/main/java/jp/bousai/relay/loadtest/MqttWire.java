@@ -57,7 +57,10 @@ final class MqttWire {
         });
     }
 
-    /** Subscribes at {@code qos} (0 or 1); {@code onPayload} gets each message's payload (as text) and its receipt time. */
+    /**
+     * Subscribes at {@code qos} (0 or 1); {@code onPayload} gets each message's payload, as Latin-1
+     * text (one char per byte, not decoded), and its receipt time.
+     */
     Future<Void> subscribe(String filter, int qos, PayloadHandler onPayload) {
         Promise<Void> subscribed = Promise.promise();
         handler = packet -> {
@@ -74,7 +77,7 @@ final class MqttWire {
                     offset += 2;
                     send(0x40, Buffer.buffer().appendShort((short) id));
                 }
-                onPayload.received(body.getString(offset, body.length(), "UTF-8"), now);
+                onPayload.received(body.getString(offset, body.length(), "ISO-8859-1"), now);
             }
         };
         Buffer payload = Buffer.buffer().appendShort((short) packetId()).appendBuffer(string(filter)).appendByte((byte) qos);

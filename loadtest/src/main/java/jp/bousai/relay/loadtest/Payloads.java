@@ -12,7 +12,12 @@ final class Payloads {
     }
 
     static String documentId(String run, int index) {
-        return "lt-" + run + "-" + index;
+        return documentIdPrefix(run) + index;
+    }
+
+    /** What every documentId of a run starts with, before the advisory's index. */
+    static String documentIdPrefix(String run) {
+        return "lt-" + run + "-";
     }
 
     static String advisory(String run, int index, JisCode area) {

@@ -42,22 +42,11 @@ final class Subscribers {
             HttpClient http = clients.http(i);
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
                     .setURI(uri).putHeader("Accept", "text/event-stream");
-            opened.add(http.request(options).compose(request -> request.send()).map(response -> {
-                StringBuilder pending = new StringBuilder();
-                response.handler(chunk -> {
-                    long now = System.nanoTime();
-                    pending.append(chunk.toString(StandardCharsets.UTF_8));
-                    int end;
-                    while ((end = pending.indexOf("\n\n")) >= 0) {
-                        String frame = pending.substring(0, end);
-                        pending.delete(0, end + 2);
-                        if (frame.contains("data:")) {
-                            deliveries.received(subscriber, frame, now);
-                        }
-                    }
-                });
-                return null;
-            }));
+            opened.add(clients.onLoop(i, () -> http.request(options).compose(request -> request.send())
+                    .map(response -> {
+                        response.handler(new SseFrameReader(subscriber, deliveries));
+                        return null;
+                    })));
         }
         return Future.all(opened).mapEmpty();
     }
@@ -75,12 +64,16 @@ final class Subscribers {
             if (interest.areaFilter() != null) {
                 subscribe.put("area", new JsonArray().add(interest.areaFilter()));
             }
-            client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/api/v1/ws"))
+            clients.onLoop(i, () -> client.connect(new WebSocketConnectOptions().setHost(host).setPort(port)
+                            .setURI("/api/v1/ws")))
                     .onFailure(subscribed::tryFail)
                     .onSuccess(socket -> {
-                        socket.textMessageHandler(text -> {
+                        // Each message is one frame here; read as Latin-1, one char per byte, no UTF-8 decoding.
+                        socket.handler(message -> {
+                            long now = System.nanoTime();
+                            String text = message.toString(StandardCharsets.ISO_8859_1);
                             if (text.startsWith("{\"type\":\"advisory\"")) {
-                                deliveries.received(subscriber, text, System.nanoTime());
+                                deliveries.received(subscriber, text, 0, text.length(), now);
                             } else if (text.startsWith("{\"type\":\"subscribed\"")) {
                                 subscribed.tryComplete();
                             }
@@ -100,9 +93,9 @@ final class Subscribers {
         for (int i = from; i < to; i++) {
             int subscriber = i;
             NetClient client = clients.net(i);
-            opened.add(MqttWire.connect(client, host, port, "lt-" + run + "-" + i)
+            opened.add(clients.onLoop(i, () -> MqttWire.connect(client, host, port, "lt-" + run + "-" + subscriber)
                     .compose(wire -> wire.subscribe(interests.get(subscriber).topicFilter("bousai/v1"), qos,
-                            (payload, now) -> deliveries.received(subscriber, payload, now))));
+                            (payload, now) -> deliveries.received(subscriber, payload, 0, payload.length(), now)))));
         }
         return Future.all(opened).mapEmpty();
     }

@@ -2,6 +2,7 @@ package jp.bousai.relay.loadtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Set;
 import jp.bousai.relay.core.area.JisCode;
@@ -14,6 +15,10 @@ class DeliveriesTest {
                 + index + "\"}}}";
     }
 
+    private static void receive(Deliveries deliveries, int subscriber, String text) {
+        deliveries.received(subscriber, text, 0, text.length(), 1);
+    }
+
     @Test
     void countsDeliveriesDuplicatesAndTheLossesEachInterestWouldNotice() {
         Issuer issuer = new Issuer(null, null, "ab12", 10, new Areas(1), 2, true);
@@ -21,16 +26,32 @@ class DeliveriesTest {
         Interest elsewhere = new Interest(area.prefectureNumber().equals("27") ? "13" : "27", null);
         Deliveries deliveries = new Deliveries("ws", issuer, 0,
                 List.of(Interest.NATIONWIDE, new Interest(area.prefectureNumber(), area), elsewhere));
-        deliveries.received(0, event("ab12", 0), 1);
-        deliveries.received(0, event("ab12", 1), 1);
-        deliveries.received(0, event("ab12", 1), 1);
-        deliveries.received(1, event("ab12", 0), 1);
-        deliveries.received(1, event("cd34", 1), 1);
-        deliveries.received(1, "{\"documentId\":\"someone-else\"}", 1);
+        receive(deliveries, 0, event("ab12", 0));
+        receive(deliveries, 0, event("ab12", 1));
+        receive(deliveries, 0, event("ab12", 1));
+        receive(deliveries, 1, event("ab12", 0));
+        receive(deliveries, 1, event("cd34", 1));
+        receive(deliveries, 1, "{\"documentId\":\"someone-else\"}");
         assertThat(deliveries.delivered()).isEqualTo(3);
         assertThat(deliveries.duplicates()).isEqualTo(1);
         assertThat(deliveries.losses(Set.of(0, 1))).as("subscriber 1 missed advisory 1; subscriber 2 wants neither")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void sseEventsAreFoundAcrossChunksAndOnlyThoseWithData() {
+        Issuer issuer = new Issuer(null, null, "ab12", 10, new Areas(1), 2, true);
+        Deliveries deliveries = new Deliveries("sse", issuer, 0, List.of(Interest.NATIONWIDE));
+        SseFrameReader reader = new SseFrameReader(0, deliveries);
+        String second = "id: 2\nevent: advisory\ndata: " + event("ab12", 1) + "\n\n";
+        reader.handle(Buffer.buffer("retry: 3000\n\n: heartbeat\n\nid: 1\nevent: advisory\ndata: " + event("ab12", 0)
+                + "\n\n" + second.substring(0, 20)));
+        assertThat(deliveries.delivered()).isEqualTo(1);
+        reader.handle(Buffer.buffer(second.substring(20, second.length() - 1)));
+        assertThat(deliveries.delivered()).as("an event is whole only at its blank line").isEqualTo(1);
+        reader.handle(Buffer.buffer("\n: heartbeat\n\n"));
+        assertThat(deliveries.delivered()).isEqualTo(2);
+        assertThat(deliveries.losses(Set.of(0, 1))).isZero();
     }
 
     @Test

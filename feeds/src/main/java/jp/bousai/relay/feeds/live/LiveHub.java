@@ -43,7 +43,7 @@ public final class LiveHub implements Hub {
      */
     @Override
     public void publish(AdvisoryRecord record) {
-        LiveEvent event = new LiveEvent(record, SseFrames.encode(record), WsFrames.encode(record), System.nanoTime());
+        LiveEvent event = new LiveEvent(record, SseFrames.encodeShared(record), WsFrames.encodeShared(record), System.nanoTime());
         lastPublishedSeq = record.seq();
         loops.values().forEach(loop -> loop.context().runOnContext(v -> loop.subscribers().dispatch(event)));
     }

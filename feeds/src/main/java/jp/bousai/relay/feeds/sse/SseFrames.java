@@ -5,6 +5,7 @@ import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.RecordJson;
 import jp.bousai.relay.feeds.live.LiveEvent;
+import jp.bousai.relay.feeds.live.SharedBytes;
 import jp.bousai.relay.feeds.stream.StreamFrames;
 
 /**
@@ -23,9 +24,13 @@ public final class SseFrames implements StreamFrames<Buffer> {
     private SseFrames() {
     }
 
-    /** The frame of a live event, encoded once by the hub for every SSE subscriber. */
-    public static Buffer encode(AdvisoryRecord record) {
-        return Buffer.buffer("id: " + record.seq() + "\nevent: advisory\ndata: " + RecordJson.of(record, null) + "\n\n");
+    /** The frame of a live event, encoded once by the hub and written to every SSE subscriber. */
+    public static Buffer encodeShared(AdvisoryRecord record) {
+        return SharedBytes.of(text(record));
+    }
+
+    private static String text(AdvisoryRecord record) {
+        return "id: " + record.seq() + "\nevent: advisory\ndata: " + RecordJson.of(record, null) + "\n\n";
     }
 
     @Override
@@ -40,7 +45,7 @@ public final class SseFrames implements StreamFrames<Buffer> {
 
     @Override
     public Buffer advisory(AdvisoryRecord record) {
-        return encode(record);
+        return Buffer.buffer(text(record));
     }
 
     /** One currently published document, sent before live events when a snapshot was asked for. */

@@ -1,6 +1,7 @@
 package jp.bousai.relay.feeds.ws;
 
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import jp.bousai.relay.core.problem.ProblemException;
@@ -34,7 +35,7 @@ public final class WsEndpoint implements Handler<RoutingContext> {
         socket.setWriteQueueMaxSize(streams.options().maxPendingBytes());
         WsSink sink = new WsSink(socket);
         @SuppressWarnings("unchecked")
-        StreamSubscription<String>[] current = new StreamSubscription[1];
+        StreamSubscription<Buffer>[] current = new StreamSubscription[1];
         socket.closeHandler(v -> {
             if (current[0] != null) {
                 current[0].cancel();

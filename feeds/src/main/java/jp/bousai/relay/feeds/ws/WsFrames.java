@@ -1,69 +1,75 @@
 package jp.bousai.relay.feeds.ws;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.RecordJson;
 import jp.bousai.relay.feeds.live.LiveEvent;
+import jp.bousai.relay.feeds.live.SharedBytes;
 import jp.bousai.relay.feeds.stream.StreamFrames;
 
 /**
  * The WebSocket stream's messages: JSON text frames with a {@code type}, carrying the same
  * record JSON and the same events as the SSE stream (see docs/api.md).
  */
-public final class WsFrames implements StreamFrames<String> {
+public final class WsFrames implements StreamFrames<Buffer> {
 
     public static final WsFrames INSTANCE = new WsFrames();
 
     private WsFrames() {
     }
 
-    /** The text of a live event, encoded once by the hub for every WebSocket subscriber. */
-    public static String encode(AdvisoryRecord record) {
+    /** The text of a live event, encoded once by the hub and written to every WebSocket subscriber. */
+    public static Buffer encodeShared(AdvisoryRecord record) {
+        return SharedBytes.of(text(record));
+    }
+
+    private static String text(AdvisoryRecord record) {
         return "{\"type\":\"advisory\",\"record\":" + RecordJson.of(record, null) + "}";
     }
 
     @Override
-    public String live(LiveEvent event) {
+    public Buffer live(LiveEvent event) {
         return event.webSocketText();
     }
 
     @Override
-    public String advisory(AdvisoryRecord record) {
-        return encode(record);
+    public Buffer advisory(AdvisoryRecord record) {
+        return Buffer.buffer(text(record));
     }
 
     @Override
-    public String snapshot(CurrentAdvisory current) {
-        return "{\"type\":\"snapshot\",\"record\":" + RecordJson.of(current.record(), current.state()) + "}";
+    public Buffer snapshot(CurrentAdvisory current) {
+        return Buffer.buffer("{\"type\":\"snapshot\",\"record\":" + RecordJson.of(current.record(), current.state()) + "}");
     }
 
     @Override
-    public String snapshotEnd(long headSeq, int count) {
-        return new JsonObject().put("type", "snapshot-end").put("seq", headSeq).put("count", count).encode();
+    public Buffer snapshotEnd(long headSeq, int count) {
+        return new JsonObject().put("type", "snapshot-end").put("seq", headSeq).put("count", count).toBuffer();
     }
 
     @Override
-    public String gap(long requestedSince, long firstAvailableSeq, long headSeq, String reason) {
+    public Buffer gap(long requestedSince, long firstAvailableSeq, long headSeq, String reason) {
         return new JsonObject().put("type", "gap").put("since", requestedSince).put("firstAvailableSeq", firstAvailableSeq)
-                .put("headSeq", headSeq).put("reason", reason).encode();
+                .put("headSeq", headSeq).put("reason", reason).toBuffer();
     }
 
     @Override
-    public String cutOff(long lastSeq, String reason) {
-        return new JsonObject().put("type", "cutoff").put("lastSeq", lastSeq).put("reason", reason).encode();
+    public Buffer cutOff(long lastSeq, String reason) {
+        return new JsonObject().put("type", "cutoff").put("lastSeq", lastSeq).put("reason", reason).toBuffer();
     }
 
     @Override
-    public String heartbeat() {
+    public Buffer heartbeat() {
         return null;
     }
 
-    static String subscribed(AdvisoryStreamRequest request) {
-        return new JsonObject().put("type", "subscribed").put("id", request.id()).encode();
+    static Buffer subscribed(AdvisoryStreamRequest request) {
+        return new JsonObject().put("type", "subscribed").put("id", request.id()).toBuffer();
     }
 
-    static String error(String detail) {
-        return new JsonObject().put("type", "error").put("detail", detail).encode();
+    static Buffer error(String detail) {
+        return new JsonObject().put("type", "error").put("detail", detail).toBuffer();
     }
 }

@@ -3,10 +3,17 @@ package jp.bousai.relay.feeds.ws;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.nio.charset.StandardCharsets;
 import jp.bousai.relay.feeds.stream.StreamSink;
 
 /** A WebSocket as a stream sink: text frames, and ping frames to keep it alive. */
-final class WsSink implements StreamSink<String> {
+final class WsSink implements StreamSink<Buffer> {
+
+    /** Vert.x's default largest WebSocket frame, which its clients also accept. */
+    private static final int MAX_FRAME_BYTES = 65_536;
 
     private final ServerWebSocket socket;
 
@@ -14,10 +21,19 @@ final class WsSink implements StreamSink<String> {
         this.socket = socket;
     }
 
+    /**
+     * Writes UTF-8 text as one text frame, sending the bytes as they are (a live event's are shared
+     * by every subscriber). Text longer than the largest frame goes out as a fragmented message.
+     */
     @Override
-    public void write(String frame) {
-        if (!socket.isClosed()) {
-            socket.writeTextMessage(frame);
+    public void write(Buffer text) {
+        if (socket.isClosed()) {
+            return;
+        }
+        if (text.length() <= MAX_FRAME_BYTES) {
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) text).getByteBuf(), true));
+        } else {
+            socket.writeTextMessage(text.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -3,8 +3,8 @@
 # ratio of times to the last delivery (ours / peer). Needs a relay started with
 # loadtest/relay-loadtest.yaml and the peers started with loadtest/peers/setup.sh.
 #   loadtest/peers/compare.sh burst|sustained [SUBSCRIBERS]
-#     burst:     SUBSCRIBERS (default 15000) nationwide subscribers, 5 advisories at 1/s; relay SSE vs nchan,
-#                relay MQTT (through its broker) vs mosquitto
+#     burst:     SUBSCRIBERS (default 15000) nationwide subscribers, 15 advisories at 1/s after 10 to warm
+#                up; relay SSE vs nchan, relay MQTT (through its broker) vs mosquitto
 #     sustained: SUBSCRIBERS (default 5000) area-filtered subscribers, RATE (default 50) advisories/s for 30 s
 # Environment: RELAY_PORT (8080), RELAY_MQTT_PORT (1883), NCHAN_PORT (18180), MOSQUITTO_PORT (18183),
 # OUT (loadtest-results).
@@ -18,7 +18,7 @@ mkdir -p "$out"
 relay="--port ${RELAY_PORT:-8080} --mqtt-port ${RELAY_MQTT_PORT:-1883}"
 if [ "$mode" = burst ]; then
   count="${count:-15000}"
-  load="--everyone --rate 1 --warmup 3 --duration 5 --drain 5"
+  load="--everyone --rate 1 --warmup 10 --duration 15 --drain 5 --source-addresses 2"
 else
   count="${count:-5000}"
   load="--rate ${RATE:-50} --warmup 10 --duration 30 --drain 10"

@@ -58,8 +58,8 @@ final class MqttWire {
     }
 
     /**
-     * Subscribes at {@code qos} (0 or 1); {@code onPayload} gets each message's payload, as Latin-1
-     * text (one char per byte, not decoded), and its receipt time.
+     * Subscribes at {@code qos} (0 or 1); {@code onPayload} gets each message's payload and its
+     * receipt time.
      */
     Future<Void> subscribe(String filter, int qos, PayloadHandler onPayload) {
         Promise<Void> subscribed = Promise.promise();
@@ -77,7 +77,7 @@ final class MqttWire {
                     offset += 2;
                     send(0x40, Buffer.buffer().appendShort((short) id));
                 }
-                onPayload.received(body.getString(offset, body.length(), "ISO-8859-1"), now);
+                onPayload.received(body.slice(offset, body.length()), now);
             }
         };
         Buffer payload = Buffer.buffer().appendShort((short) packetId()).appendBuffer(string(filter)).appendByte((byte) qos);
@@ -118,7 +118,7 @@ final class MqttWire {
     /** What a subscriber does with a message. */
     @FunctionalInterface
     interface PayloadHandler {
-        void received(String payload, long receivedNanos);
+        void received(Buffer payload, long receivedNanos);
     }
 
     private synchronized int packetId() {

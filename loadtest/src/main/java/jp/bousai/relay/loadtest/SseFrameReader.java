@@ -1,19 +1,20 @@
 package jp.bousai.relay.loadtest;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * Splits one SSE stream into its events ({@code \n\n}-terminated) and hands those with data to the
- * deliveries. Chunks are read as Latin-1, one char per byte, with no UTF-8 decoding: everything
- * looked for is ASCII. A partial event is held until the rest arrives.
+ * deliveries (which ignore those without a documentId of this run), reading bytes without decoding
+ * them. A partial event is held until the rest arrives.
  */
 final class SseFrameReader implements Handler<Buffer> {
 
     private final int subscriber;
     private final Deliveries deliveries;
-    private String partial = "";
+    private Buffer partial;
 
     SseFrameReader(int subscriber, Deliveries deliveries) {
         this.subscriber = subscriber;
@@ -23,16 +24,27 @@ final class SseFrameReader implements Handler<Buffer> {
     @Override
     public void handle(Buffer chunk) {
         long now = System.nanoTime();
-        String text = partial + chunk.toString(StandardCharsets.ISO_8859_1);
+        Buffer bytes = partial == null ? chunk : partial.appendBuffer(chunk);
+        ByteBuf buf = ((BufferInternal) bytes).getByteBuf();
+        int length = bytes.length();
         int start = 0;
         int end;
-        while ((end = text.indexOf("\n\n", start)) >= 0) {
-            int data = text.indexOf("data:", start);
-            if (data >= 0 && data < end) {
-                deliveries.received(subscriber, text, start, end, now);
-            }
+        while ((end = blankLine(buf, start, length)) >= 0) {
+            deliveries.received(subscriber, bytes, start, end, now);
             start = end + 2;
         }
-        partial = text.substring(start);
+        partial = start >= length ? null : bytes.getBuffer(start, length);
+    }
+
+    /** Where the first {@code \n\n} at or after {@code from} starts, or -1. */
+    private static int blankLine(ByteBuf buf, int from, int length) {
+        int newline;
+        while ((newline = buf.indexOf(from, length, (byte) '\n')) >= 0 && newline + 1 < length) {
+            if (buf.getByte(newline + 1) == '\n') {
+                return newline;
+            }
+            from = newline + 1;
+        }
+        return -1;
     }
 }

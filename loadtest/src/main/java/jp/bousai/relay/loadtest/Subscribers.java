@@ -2,6 +2,7 @@ package jp.bousai.relay.loadtest;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -22,7 +23,14 @@ import java.util.List;
  */
 final class Subscribers {
 
+    private static final Buffer ADVISORY = Buffer.buffer("{\"type\":\"advisory\"");
+    private static final Buffer SUBSCRIBED = Buffer.buffer("{\"type\":\"subscribed\"");
+
     private Subscribers() {
+    }
+
+    private static boolean startsWith(Buffer message, Buffer prefix) {
+        return message.length() >= prefix.length() && message.getBuffer(0, prefix.length()).equals(prefix);
     }
 
     /**
@@ -68,13 +76,12 @@ final class Subscribers {
                             .setURI("/api/v1/ws")))
                     .onFailure(subscribed::tryFail)
                     .onSuccess(socket -> {
-                        // Each message is one frame here; read as Latin-1, one char per byte, no UTF-8 decoding.
+                        // Each message is one frame here, read as bytes.
                         socket.handler(message -> {
                             long now = System.nanoTime();
-                            String text = message.toString(StandardCharsets.ISO_8859_1);
-                            if (text.startsWith("{\"type\":\"advisory\"")) {
-                                deliveries.received(subscriber, text, 0, text.length(), now);
-                            } else if (text.startsWith("{\"type\":\"subscribed\"")) {
+                            if (startsWith(message, ADVISORY)) {
+                                deliveries.received(subscriber, message, 0, message.length(), now);
+                            } else if (startsWith(message, SUBSCRIBED)) {
                                 subscribed.tryComplete();
                             }
                         });

@@ -16,7 +16,8 @@ class DeliveriesTest {
     }
 
     private static void receive(Deliveries deliveries, int subscriber, String text) {
-        deliveries.received(subscriber, text, 0, text.length(), 1);
+        Buffer bytes = Buffer.buffer(text);
+        deliveries.received(subscriber, bytes, 0, bytes.length(), 1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Hub;
 import jp.bousai.relay.feeds.sse.SseFrames;
@@ -58,11 +59,7 @@ public final class LiveHub implements Hub {
      * unregisters it (also on that loop).
      */
     public Runnable register(LiveSubscriber subscriber) {
-        Context context = Vertx.currentContext();
-        if (context == null || !context.isEventLoopContext()) {
-            throw new IllegalStateException("subscribers register on their own event loop");
-        }
-        ContextInternal root = ((ContextInternal) context).unwrap();
+        ContextInternal root = currentLoop();
         LoopSubscribers subscribers = loops.computeIfAbsent(root.nettyEventLoop(), loop -> {
             LoopSubscribers created = new LoopSubscribers();
             root.setPeriodic(heartbeatInterval.toMillis(), id -> created.heartbeat());
@@ -70,6 +67,23 @@ public final class LiveHub implements Hub {
         }).subscribers();
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
+    }
+
+    /**
+     * A filter equal to {@code filter} that subscribers of the current event loop already use, or
+     * {@code filter} itself; call from that loop. Thousands of subscribers then share a few filters.
+     */
+    public AdvisoryFilter shared(AdvisoryFilter filter) {
+        Loop loop = loops.get(currentLoop().nettyEventLoop());
+        return loop == null ? filter : loop.subscribers().shared(filter);
+    }
+
+    private static ContextInternal currentLoop() {
+        Context context = Vertx.currentContext();
+        if (context == null || !context.isEventLoopContext()) {
+            throw new IllegalStateException("subscribers register on their own event loop");
+        }
+        return ((ContextInternal) context).unwrap();
     }
 
     /** Live subscribers across all loops (read from any thread; approximate while changing). */

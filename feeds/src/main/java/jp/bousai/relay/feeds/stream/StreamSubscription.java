@@ -39,6 +39,7 @@ public final class StreamSubscription<F> implements LiveSubscriber {
     private State state = State.CATCHING_UP;
     private long lastSent;
     private long highestLiveSeen;
+    private boolean wroteSinceHeartbeat;
     private Runnable unregister = () -> { };
 
     public StreamSubscription(String transport, StreamSink<F> sink, StreamFrames<F> frames, AdvisoryFilter filter,
@@ -88,13 +89,22 @@ public final class StreamSubscription<F> implements LiveSubscriber {
             cutOff("the subscriber fell behind by more than the pending-output bound");
             return;
         }
-        sink.write(frames.live(event));
+        write(frames.live(event));
         lastSent = seq;
         metrics.delivered(transport, System.nanoTime() - event.committedNanos());
     }
 
+    /**
+     * Keeps an idle stream alive. A stream written to since the last heartbeat needs none: during a
+     * storm of events, heartbeats would only add a write per subscriber. So a stream is never silent
+     * for more than two heartbeat intervals.
+     */
     @Override
     public void onHeartbeat() {
+        if (wroteSinceHeartbeat) {
+            wroteSinceHeartbeat = false;
+            return;
+        }
         if (state == State.CLOSED || sink.writeQueueFull()) {
             return;
         }
@@ -104,6 +114,11 @@ public final class StreamSubscription<F> implements LiveSubscriber {
         } else {
             sink.ping();
         }
+    }
+
+    private void write(F frame) {
+        sink.write(frame);
+        wroteSinceHeartbeat = true;
     }
 
     /** Stops the stream without ending its connection (a WebSocket unsubscribe). */
@@ -122,16 +137,16 @@ public final class StreamSubscription<F> implements LiveSubscriber {
             }
             Replay replay = result.result();
             if (since < replay.firstRetainedSeq() - 1) {
-                sink.write(frames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
+                write(frames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
                         "history before seq " + replay.firstRetainedSeq() + " is no longer kept"));
                 sendSnapshot();
             } else if (since > replay.headSeq()) {
-                sink.write(frames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
+                write(frames.gap(since, replay.firstRetainedSeq(), replay.headSeq(),
                         "the resume point is ahead of the log: it was not issued by this server's log"));
                 sendSnapshot();
             } else {
                 for (AdvisoryRecord record : replay.records()) {
-                    sink.write(frames.advisory(record));
+                    write(frames.advisory(record));
                 }
                 lastSent = Math.max(lastSent, replay.headSeq());
                 if (replay.complete()) {
@@ -165,14 +180,14 @@ public final class StreamSubscription<F> implements LiveSubscriber {
             var view = result.result();
             long covered = coveredSeq < 0 ? view.headSeq() : coveredSeq;
             for (CurrentAdvisory current : view.advisories()) {
-                sink.write(frames.snapshot(current));
+                write(frames.snapshot(current));
             }
             int total = sent + view.advisories().size();
             if (view.nextCursor() != null) {
                 whenWritable(() -> sendSnapshotPage(view.nextCursor(), covered, total));
                 return;
             }
-            sink.write(frames.snapshotEnd(covered, total));
+            write(frames.snapshotEnd(covered, total));
             lastSent = covered;
             finishCatchUp();
         });
@@ -201,7 +216,7 @@ public final class StreamSubscription<F> implements LiveSubscriber {
     private void cutOff(String reason) {
         LOG.debug("[transport: {}, lastSeq: {}] cut off: {}", transport, lastSent, reason);
         metrics.cutOff(transport);
-        sink.write(frames.cutOff(lastSent, reason));
+        write(frames.cutOff(lastSent, reason));
         end();
     }
 

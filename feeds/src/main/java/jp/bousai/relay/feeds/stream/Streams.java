@@ -19,10 +19,13 @@ public record Streams(AdvisoryLog log, LiveHub hub, Clock clock, StreamMetrics m
         }
     }
 
-    /** A stream of {@code filter} over one transport; call {@code start} to run it. */
+    /**
+     * A stream of {@code filter} over one transport; call {@code start} to run it. Create it on the
+     * connection's event loop: it shares an equal filter already in use there.
+     */
     public <F> StreamSubscription<F> subscription(String transport, StreamSink<F> sink, StreamFrames<F> frames,
                                                   AdvisoryFilter filter) {
-        return new StreamSubscription<>(transport, sink, frames, filter, log, hub, clock, metrics,
+        return new StreamSubscription<>(transport, sink, frames, hub.shared(filter), log, hub, clock, metrics,
                 options.replayPageSize());
     }
 }

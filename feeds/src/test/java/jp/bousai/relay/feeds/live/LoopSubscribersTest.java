@@ -82,4 +82,22 @@ class LoopSubscribersTest {
         assertThat(first.received).containsExactly(7L);
         assertThat(last.received).containsExactly(7L);
     }
+
+    @Test
+    void subscribersWithEqualFiltersShareOneAndLeaveOneByOne() throws Exception {
+        LoopSubscribers subscribers = new LoopSubscribers();
+        Recording first = new Recording("13", false);
+        Recording second = new Recording("13", false);
+        assertThat(subscribers.shared(second.filter)).isSameAs(second.filter);
+        subscribers.add(first);
+        assertThat(subscribers.shared(second.filter)).as("an equal filter in use").isSameAs(first.filter);
+        subscribers.add(second);
+        subscribers.remove(first);
+        subscribers.dispatch(chiyodaOrder());
+        assertThat(first.received).isEmpty();
+        assertThat(second.received).containsExactly(7L);
+        subscribers.remove(second);
+        assertThat(subscribers.size()).isZero();
+        assertThat(subscribers.shared(first.filter)).as("the group left with its last member").isSameAs(first.filter);
+    }
 }

@@ -90,9 +90,9 @@ public final class HttpVerticle extends VerticleBase {
                 .setPort(options.port())
                 .setAcceptBacklog(options.acceptBacklog())
                 .setIdleTimeout(0)
-                // Every response is written on its connection's event loop, so a connection needs no
-                // cross-thread write queue: about 6.5 KB of heap less for each open stream.
-                .setStrictThreadMode(true)
+                // Not Vert.x's experimental strict thread mode, though it would save each open stream
+                // 6.5 KB of heap (its cross-thread write queue): with it, a response written after an
+                // admin API store write was intermittently never flushed (ReceiversAdminTest hung).
                 // No per-message deflate: it would compress each event once per socket, with a
                 // compressor of its own (hundreds of KB of native memory) for every WebSocket.
                 .setPerMessageWebSocketCompressionSupported(false)

@@ -50,6 +50,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private final BlockingQueue<Connection> readConnections;
     private final WorkerExecutor readExecutor;
     private final SqliteDeliveries deliveries = new SqliteDeliveries(this);
+    private final RecentRecords recent = new RecentRecords();
     private final SqliteReceivers receivers = new SqliteReceivers(this);
     private final SqliteWebSubStore webSub = new SqliteWebSubStore(this);
     private volatile boolean open = true;
@@ -61,6 +62,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         this.writer = writer;
         this.readConnections = readConnections;
         this.readExecutor = vertx.createSharedWorkerExecutor("bousai-store-read", readers);
+        writer.addListener(recent::put); // first: the reads a commit wakes find it kept
         this.writerThread = new Thread(writer, "bousai-store-writer");
         this.writerThread.start();
     }
@@ -98,22 +100,22 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
 
     @Override
     public Future<CurrentView> current(AdvisoryFilter filter, Instant now, Page page) {
-        return read(connection -> SqliteReads.current(connection, filter, now, page));
+        return read(connection -> SqliteReads.current(connection, recent, filter, now, page));
     }
 
     @Override
     public Future<Optional<CurrentAdvisory>> document(String documentId, Instant now) {
-        return read(connection -> SqliteReads.document(connection, documentId, now));
+        return read(connection -> SqliteReads.document(connection, recent, documentId, now));
     }
 
     @Override
     public Future<Replay> after(long afterSeq, AdvisoryFilter filter, int limit) {
-        return read(connection -> SqliteReads.after(connection, afterSeq, filter, limit));
+        return read(connection -> SqliteReads.after(connection, recent, afterSeq, filter, limit));
     }
 
     @Override
     public Future<List<CurrentAdvisory>> expiredBetween(Instant from, Instant to) {
-        return read(connection -> SqliteReads.expiredBetween(connection, from, to));
+        return read(connection -> SqliteReads.expiredBetween(connection, recent, from, to));
     }
 
     /** The channels' outboxes and receipts, in the same file. */
@@ -209,6 +211,10 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
             }
             return null;
         }, false).compose(v -> readExecutor.close());
+    }
+
+    RecentRecords recent() {
+        return recent;
     }
 
     <T> Future<T> read(SqlRead<T> query) {

@@ -28,11 +28,11 @@ final class SqliteDeliveries implements Deliveries {
 
     @Override
     public Future<List<PendingDelivery>> pending(String channel, DeliveryOrder order, Instant now, int limit) {
-        return log.read(connection -> pending(connection, channel, order, now, limit));
+        return log.read(connection -> pending(connection, log.recent(), channel, order, now, limit));
     }
 
-    private static List<PendingDelivery> pending(Connection connection, String channel, DeliveryOrder order,
-                                                 Instant now, int limit) throws SQLException {
+    private static List<PendingDelivery> pending(Connection connection, RecentRecords recent, String channel,
+                                                 DeliveryOrder order, Instant now, int limit) throws SQLException {
         boolean total = order == DeliveryOrder.TOTAL;
         List<PendingDelivery> due = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + SqliteReads.RECORD_COLUMNS
@@ -48,7 +48,7 @@ final class SqliteDeliveries implements Deliveries {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next() && rows.getLong(6) <= now.toEpochMilli()) {
-                    due.add(new PendingDelivery(SqliteReads.record(rows), rows.getInt(5)));
+                    due.add(new PendingDelivery(SqliteReads.record(rows, recent), rows.getInt(5)));
                 }
             }
         }

@@ -28,7 +28,8 @@ final class SqliteReads {
     private SqliteReads() {
     }
 
-    static CurrentView current(Connection connection, AdvisoryFilter filter, Instant now, Page page)
+    static CurrentView current(Connection connection, RecentRecords recent, AdvisoryFilter filter, Instant now,
+                               Page page)
             throws SQLException {
         FilterSql where = FilterSql.of(filter, "document_areas", "document_id");
         long nowMillis = now.toEpochMilli();
@@ -44,7 +45,7 @@ final class SqliteReads {
             select.setInt(next + 1, page.limit() + 1);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    AdvisoryRecord record = record(rows);
+                    AdvisoryRecord record = record(rows, recent);
                     advisories.add(new CurrentAdvisory(record, DocumentState.of(record.advisory(), now)));
                 }
             }
@@ -69,7 +70,8 @@ final class SqliteReads {
         return new CurrentView(advisories, Meta.read(connection, Meta.HEAD_SEQ, 0), lastChanged, nextCursor);
     }
 
-    static Optional<CurrentAdvisory> document(Connection connection, String documentId, Instant now)
+    static Optional<CurrentAdvisory> document(Connection connection, RecentRecords recent, String documentId,
+                                              Instant now)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
                 + " FROM documents t JOIN versions v ON v.seq = t.seq WHERE t.document_id = ?")) {
@@ -78,13 +80,14 @@ final class SqliteReads {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                AdvisoryRecord record = record(rows);
+                AdvisoryRecord record = record(rows, recent);
                 return Optional.of(new CurrentAdvisory(record, DocumentState.of(record.advisory(), now)));
             }
         }
     }
 
-    static Replay after(Connection connection, long afterSeq, AdvisoryFilter filter, int limit) throws SQLException {
+    static Replay after(Connection connection, RecentRecords recent, long afterSeq, AdvisoryFilter filter, int limit)
+            throws SQLException {
         FilterSql where = FilterSql.of(filter, "version_areas", "seq");
         long head = Meta.read(connection, Meta.HEAD_SEQ, 0);
         long firstRetained = Meta.read(connection, Meta.FIRST_RETAINED_SEQ, 1);
@@ -97,7 +100,7 @@ final class SqliteReads {
             select.setInt(next, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    records.add(record(rows));
+                    records.add(record(rows, recent));
                 }
             }
         }
@@ -106,7 +109,8 @@ final class SqliteReads {
         return new Replay(records, firstRetained, covered, complete);
     }
 
-    static List<CurrentAdvisory> expiredBetween(Connection connection, Instant from, Instant to) throws SQLException {
+    static List<CurrentAdvisory> expiredBetween(Connection connection, RecentRecords recent, Instant from, Instant to)
+            throws SQLException {
         List<CurrentAdvisory> expired = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + RECORD_COLUMNS
                 + " FROM documents t JOIN versions v ON v.seq = t.seq WHERE t.cancelled = 0"
@@ -115,7 +119,7 @@ final class SqliteReads {
             select.setLong(2, to.toEpochMilli());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    AdvisoryRecord record = record(rows);
+                    AdvisoryRecord record = record(rows, recent);
                     expired.add(new CurrentAdvisory(record, DocumentState.of(record.advisory(), to)));
                 }
             }
@@ -131,7 +135,12 @@ final class SqliteReads {
         return index;
     }
 
-    static AdvisoryRecord record(ResultSet rows) throws SQLException {
+    /** The version in the current row, from {@code recent} when it is there. */
+    static AdvisoryRecord record(ResultSet rows, RecentRecords recent) throws SQLException {
+        AdvisoryRecord kept = recent.get(rows.getLong(1));
+        if (kept != null) {
+            return kept;
+        }
         String json = rows.getString(2);
         FieldErrors errors = new FieldErrors();
         Advisory advisory = AdvisoryJsonReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), errors);

@@ -44,7 +44,8 @@ public final class LiveHub implements Hub {
      */
     @Override
     public void publish(AdvisoryRecord record) {
-        LiveEvent event = new LiveEvent(record, SseFrames.encodeShared(record), WsFrames.encodeShared(record), System.nanoTime());
+        LiveEvent event = new LiveEvent(record, SseFrames.encodeShared(record), WsFrames.encodeShared(record),
+                System.nanoTime());
         lastPublishedSeq = record.seq();
         loops.values().forEach(loop -> loop.context().runOnContext(v -> loop.subscribers().dispatch(event)));
     }
@@ -81,7 +82,7 @@ public final class LiveHub implements Hub {
     private static ContextInternal currentLoop() {
         Context context = Vertx.currentContext();
         if (context == null || !context.isEventLoopContext()) {
-            throw new IllegalStateException("subscribers register on their own event loop");
+            throw new IllegalStateException("live subscribers are served on their own event loop");
         }
         return ((ContextInternal) context).unwrap();
     }

@@ -41,7 +41,8 @@ public final class WsFrames implements StreamFrames<Buffer> {
 
     @Override
     public Buffer snapshot(CurrentAdvisory current) {
-        return Buffer.buffer("{\"type\":\"snapshot\",\"record\":" + RecordJson.of(current.record(), current.state()) + "}");
+        return Buffer.buffer("{\"type\":\"snapshot\",\"record\":" + RecordJson.of(current.record(), current.state())
+                + "}");
     }
 
     @Override

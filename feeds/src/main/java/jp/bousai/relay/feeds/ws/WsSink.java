@@ -1,5 +1,6 @@
 package jp.bousai.relay.feeds.ws;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -31,7 +32,8 @@ final class WsSink implements StreamSink<Buffer> {
             return;
         }
         if (text.length() <= MAX_FRAME_BYTES) {
-            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) text).getByteBuf(), true));
+            ByteBuf bytes = ((BufferInternal) text).getByteBuf();
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, bytes, true));
         } else {
             socket.writeTextMessage(text.toString(StandardCharsets.UTF_8));
         }

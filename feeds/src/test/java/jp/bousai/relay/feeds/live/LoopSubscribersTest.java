@@ -1,8 +1,8 @@
 package jp.bousai.relay.feeds.live;
 
-import io.vertx.core.buffer.Buffer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.buffer.Buffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,7 +55,8 @@ class LoopSubscribersTest {
         Advisory advisory = AdvisoryJsonReader.read(
                 Files.readAllBytes(Path.of("..", "config", "examples", "evacuation-order.json")), errors);
         assertThat(errors.list()).isEmpty();
-        return new LiveEvent(new AdvisoryRecord(7, advisory, "{}", Instant.now(), "json"), null, Buffer.buffer("{}"), 0);
+        return new LiveEvent(new AdvisoryRecord(7, advisory, "{}", Instant.now(), "json"), null, Buffer.buffer("{}"),
+                0);
     }
 
     @Test

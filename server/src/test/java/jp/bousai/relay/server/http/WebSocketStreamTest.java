@@ -73,4 +73,20 @@ class WebSocketStreamTest extends RelayTest {
         assertThat(first.getJsonObject("record").getLong("seq")).as("the drill (seq 1) never arrives").isEqualTo(2);
         socket.close().await(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aLiveAdvisoryLargerThanOneFrameArrivesWholeAndIntact(Vertx vertx) throws Exception {
+        WebSocket socket = connect(vertx);
+        socket.writeTextMessage("{\"type\":\"subscribe\"}");
+        assertThat(next().getString("type")).isEqualTo("subscribed");
+        String longText = "氾濫危険水位に達しました。".repeat(1_500); // 19,500 characters, 58 KB of UTF-8
+        var order = Examples.fresh(Examples.ORDER);
+        order.putObject("text").put("ja", longText).put("en", "The river has reached its flood danger level. "
+                .repeat(200));
+        relay.issue(order, CHIYODA_KEY).await(10, TimeUnit.SECONDS);
+        JsonObject live = next();
+        assertThat(live.getJsonObject("record").getJsonObject("advisory").getJsonObject("text").getString("ja"))
+                .as("more than 64 KB in all, sent as a fragmented message").isEqualTo(longText);
+        socket.close().await(10, TimeUnit.SECONDS);
+    }
 }

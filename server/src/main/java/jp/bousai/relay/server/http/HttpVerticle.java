@@ -92,7 +92,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setIdleTimeout(0)
                 // Not Vert.x's experimental strict thread mode, though it would save each open stream
                 // 6.5 KB of heap (its cross-thread write queue): with it, a response written after an
-                // admin API store write was intermittently never flushed (ReceiversAdminTest hung).
+                // admin API store write intermittently never arrived (the receiver tests hung).
                 // No per-message deflate: it would compress each event once per socket, with a
                 // compressor of its own (hundreds of KB of native memory) for every WebSocket.
                 .setPerMessageWebSocketCompressionSupported(false)

@@ -95,7 +95,7 @@ public final class AtomFeedWriter {
             category(xml, "area", area.value());
         }
         link(xml, "alternate", format.mediaType(),
-                format == DocumentFormat.JSON ? documentUrl : documentUrl + "?format=" + format.formatName());
+                format == DocumentFormat.JSON ? documentUrl : documentUrl + "?format=" + format.wireName());
         xml.writeStartElement("summary");
         xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "ja");
         xml.writeCharacters(advisory.text() != null ? advisory.headline().ja() + "\n" + advisory.text().ja()

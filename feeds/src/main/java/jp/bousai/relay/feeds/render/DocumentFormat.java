@@ -4,6 +4,7 @@ import io.vertx.ext.web.ParsedHeaderValues;
 import java.util.Locale;
 import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.commons.CommonsRenderer;
+import jp.bousai.relay.core.advisory.WireNamed;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.RecordJson;
 import jp.bousai.relay.core.problem.ProblemException;
@@ -14,21 +15,15 @@ import jp.bousai.relay.core.problem.ProblemType;
  * by {@code ?format=json|cap|commons}, else by the {@code Accept} header ({@code application/json},
  * {@code application/cap+xml}, {@code application/xml} or {@code text/xml} for Commons).
  */
-public enum DocumentFormat {
-    JSON("json", "application/json; charset=utf-8"),
-    CAP("cap", "application/cap+xml; charset=utf-8"),
-    COMMONS("commons", "application/xml; charset=utf-8");
+public enum DocumentFormat implements WireNamed {
+    JSON("application/json; charset=utf-8"),
+    CAP("application/cap+xml; charset=utf-8"),
+    COMMONS("application/xml; charset=utf-8");
 
-    private final String name;
     private final String contentType;
 
-    DocumentFormat(String name, String contentType) {
-        this.name = name;
+    DocumentFormat(String contentType) {
         this.contentType = contentType;
-    }
-
-    public String formatName() {
-        return name;
     }
 
     public String contentType() {
@@ -56,13 +51,9 @@ public enum DocumentFormat {
      */
     public static DocumentFormat choose(String formatParameter, ParsedHeaderValues headers) {
         if (formatParameter != null) {
-            for (DocumentFormat format : values()) {
-                if (format.name.equals(formatParameter.toLowerCase(Locale.ROOT))) {
-                    return format;
-                }
-            }
-            throw new ProblemException(ProblemType.MALFORMED, "query parameter 'format' must be json, cap or commons, "
-                    + "got '" + formatParameter + "'");
+            return WireNamed.find(DocumentFormat.class, formatParameter.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                    new ProblemException(ProblemType.MALFORMED, "query parameter 'format' must be one of "
+                            + WireNamed.list(DocumentFormat.class) + ", got '" + formatParameter + "'"));
         }
         var accepted = headers.accept();
         if (accepted.isEmpty()) {

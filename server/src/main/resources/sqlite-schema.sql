@@ -106,3 +106,10 @@ CREATE TABLE IF NOT EXISTS websub_subscriptions (
     expires_at INTEGER NOT NULL,
     PRIMARY KEY (callback, topic)
 ) WITHOUT ROWID;
+
+-- Written and deleted in one transaction by a writer whose writes failed, to learn when the
+-- file takes writes again; empty otherwise.
+CREATE TABLE IF NOT EXISTS write_probe (
+    id   INTEGER PRIMARY KEY,
+    data BLOB NOT NULL
+);

@@ -44,7 +44,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteAdvisoryLog.class);
 
     private final Vertx vertx;
-    private final Connection writeConnection;
+    private final WriterConnection writeConnection;
     private final SqliteWriter writer;
     private final Thread writerThread;
     private final BlockingQueue<Connection> readConnections;
@@ -55,7 +55,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private final SqliteWebSubStore webSub = new SqliteWebSubStore(this);
     private volatile boolean open = true;
 
-    private SqliteAdvisoryLog(Vertx vertx, Connection writeConnection, SqliteWriter writer,
+    private SqliteAdvisoryLog(Vertx vertx, WriterConnection writeConnection, SqliteWriter writer,
                               BlockingQueue<Connection> readConnections, int readers) {
         this.vertx = vertx;
         this.writeConnection = writeConnection;
@@ -77,16 +77,17 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
             Files.createDirectories(options.dataDir());
             Path file = options.dataDir().resolve(FILE_NAME);
             SqliteConnections connections = new SqliteConnections(file);
-            Connection writeConnection = connections.open();
-            SqliteConnections.applySchema(writeConnection);
+            Connection opened = connections.open();
+            SqliteConnections.applySchema(opened);
+            WriterConnection writeConnection = new WriterConnection(connections, opened, routes);
             SqliteWriter writer = new SqliteWriter(writeConnection, clock, options.writeQueueCapacity(),
-                    options.maxBatch(), routes);
+                    options.maxBatch());
             BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(options.readers());
             for (int i = 0; i < options.readers(); i++) {
                 readers.add(connections.open());
             }
             LOG.info("[store: sqlite, file: {}] opened at seq {}", file,
-                    Meta.read(writeConnection, Meta.HEAD_SEQ, 0));
+                    Meta.read(opened, Meta.HEAD_SEQ, 0));
             return new SqliteAdvisoryLog(vertx, writeConnection, writer, readers, options.readers());
         }, false);
     }
@@ -190,9 +191,26 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         return last + 1;
     }
 
+    /** Open, and the last write (or the writer's probe) succeeded: the store takes appends. */
     @Override
     public boolean isOpen() {
-        return open;
+        return open && writer.failure() == null;
+    }
+
+    /** Why writes fail, or null while they succeed. */
+    public String writeFailure() {
+        return writer.failure();
+    }
+
+    /**
+     * Caps the file at {@code pages} pages, as a full disk would ({@link SqliteConnections#NO_PAGE_LIMIT}
+     * lifts the cap); for tests of what a full disk does.
+     */
+    Future<Void> limitPages(long pages) {
+        return write(connection -> {
+            writeConnection.connections().limitPages(connection, pages);
+            return null;
+        });
     }
 
     @Override

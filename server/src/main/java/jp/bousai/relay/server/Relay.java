@@ -140,10 +140,10 @@ public final class Relay {
                     log.onCommitted(record -> receivers.wakeAll());
                     WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
                     var routes = new HttpVerticle.Routes(
-                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
+                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null, clock),
                             new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
-                                    new CapAcknowledgement(clock)),
-                            new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
+                                    new CapAcknowledgement(clock), clock),
+                            new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics, clock),
                             new FeedEndpoints(log, clock),
                             new SseEndpoint(streams),
                             new WsEndpoint(streams),

@@ -150,7 +150,7 @@ public final class Relay {
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
                             probe, new ReceiversEndpoint(adminKeys, receivers),
-                            new DeliveriesEndpoint(log, log.deliveries(), apiKeys, adminKeys, clock), webSub);
+                            new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock), webSub);
                     return deployHttp(vertx, config.http(), routes)
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)
                                     : mqttParts.start().map(started))

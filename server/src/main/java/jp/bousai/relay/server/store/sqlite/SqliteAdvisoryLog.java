@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.channel.ChannelRoutes;
 import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.log.AdvisoryFilter;
@@ -117,6 +118,22 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     @Override
     public Future<List<CurrentAdvisory>> expiredBetween(Instant from, Instant to) {
         return read(connection -> SqliteReads.expiredBetween(connection, recent, from, to));
+    }
+
+    /**
+     * The sender that issued a document's first version: its owner, also after a prefecture
+     * revised it.
+     */
+    public Future<Optional<JisCode>> ownerOf(String documentId) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sender FROM documents WHERE document_id = ?")) {
+                select.setString(1, documentId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(JisCode.parse(row.getString(1))) : Optional.<JisCode>empty();
+                }
+            }
+        });
     }
 
     /** The channels' outboxes and receipts, in the same file. */

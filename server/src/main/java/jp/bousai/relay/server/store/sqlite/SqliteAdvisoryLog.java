@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import jp.bousai.relay.adapters.commons.NonceStore;
 import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.channel.ChannelRoutes;
 import jp.bousai.relay.core.channel.Deliveries;
@@ -54,6 +55,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private final RecentRecords recent = new RecentRecords();
     private final SqliteReceivers receivers = new SqliteReceivers(this);
     private final SqliteWebSubStore webSub = new SqliteWebSubStore(this);
+    private final SqliteNonceStore soapNonces = new SqliteNonceStore(this);
     private volatile boolean open = true;
 
     private SqliteAdvisoryLog(Vertx vertx, WriterConnection writeConnection, SqliteWriter writer,
@@ -144,6 +146,11 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     /** The receivers added through the admin API. */
     public SqliteReceivers receivers() {
         return receivers;
+    }
+
+    /** The SOAP UsernameToken nonces of the replay window. */
+    public NonceStore soapNonces() {
+        return soapNonces;
     }
 
     /** The WebSub hub's subscriptions. */

@@ -106,3 +106,18 @@ CREATE TABLE IF NOT EXISTS websub_subscriptions (
     expires_at INTEGER NOT NULL,
     PRIMARY KEY (callback, topic)
 ) WITHOUT ROWID;
+
+-- Written and deleted in one transaction by a writer whose writes failed, to learn when the
+-- file takes writes again; empty otherwise.
+CREATE TABLE IF NOT EXISTS write_probe (
+    id   INTEGER PRIMARY KEY,
+    data BLOB NOT NULL
+);
+
+-- SHA-256 of each SOAP UsernameToken nonce (user and nonce) accepted within the replay window,
+-- so that a captured token cannot be replayed after a restart; expired rows are deleted.
+CREATE TABLE IF NOT EXISTS soap_nonces (
+    nonce_sha256 TEXT    PRIMARY KEY,
+    expires_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS soap_nonces_by_expiry ON soap_nonces (expires_at);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.bousai.relay.adapters.cap.CapFormat;
 import jp.bousai.relay.adapters.cap.CapSignatures;
+import jp.bousai.relay.adapters.commons.NonceStore;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.adapters.mqtt.MqttChannel;
@@ -140,17 +141,17 @@ public final class Relay {
                     log.onCommitted(record -> receivers.wakeAll());
                     WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
                     var routes = new HttpVerticle.Routes(
-                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null),
+                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null, clock),
                             new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
-                                    new CapAcknowledgement(clock)),
-                            new CommonsSoapEndpoint(soapVerifier(config, clock), log, metrics),
+                                    new CapAcknowledgement(clock), clock),
+                            new CommonsSoapEndpoint(soapVerifier(config, clock, log.soapNonces()), log, metrics, clock),
                             new FeedEndpoints(log, clock),
                             new SseEndpoint(streams),
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
                             probe, new ReceiversEndpoint(adminKeys, receivers),
-                            new DeliveriesEndpoint(log, log.deliveries(), apiKeys, adminKeys, clock), webSub);
+                            new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock), webSub);
                     return deployHttp(vertx, config.http(), routes)
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)
                                     : mqttParts.start().map(started))
@@ -198,14 +199,14 @@ public final class Relay {
         return new CapSignatures(required);
     }
 
-    private static UsernameTokenVerifier soapVerifier(RelayConfig config, Clock clock) {
+    private static UsernameTokenVerifier soapVerifier(RelayConfig config, Clock clock, NonceStore nonces) {
         Map<String, UsernameTokenVerifier.User> users = new HashMap<>();
         for (SoapUserConfig user : config.soapUsers()) {
             Issuer issuer = user.areas().isEmpty() ? Issuer.forSender(user.username(), user.sender())
                     : new Issuer(user.username(), user.sender(), user.areas());
             users.put(user.username(), new UsernameTokenVerifier.User(user.password(), issuer));
         }
-        return new UsernameTokenVerifier(users, clock, config.soapCreatedWindow());
+        return new UsernameTokenVerifier(users, clock, config.soapCreatedWindow(), nonces);
     }
 
     private static void warnAboutDemoCredentials(RelayConfig config) {

@@ -19,7 +19,8 @@ import jp.bousai.relay.core.auth.Issuer;
  * a {@code Created} within the window of now (either way), and a nonce not seen within the
  * window. Nonces are remembered for the window, at most {@link #MAX_NONCES}; when that many are
  * live, new requests are refused until some expire, rather than forgetting one (which would let
- * a replay through). Thread-safe.
+ * a replay through). Each nonce is also recorded in a {@link NonceStore} before its token is
+ * accepted, so that a token captured before a restart cannot be replayed after it. Thread-safe.
  */
 public final class UsernameTokenVerifier {
 
@@ -33,11 +34,19 @@ public final class UsernameTokenVerifier {
     private final Clock clock;
     private final Duration window;
     private final LinkedHashMap<String, Instant> nonces = new LinkedHashMap<>();
+    private final NonceStore store;
 
+    /** A verifier whose nonces live only in memory: for tests and tools, not for a server. */
     public UsernameTokenVerifier(Map<String, User> users, Clock clock, Duration window) {
+        this(users, clock, window, NonceStore.NONE);
+    }
+
+    /** @param store where nonces are kept durably for the replay window */
+    public UsernameTokenVerifier(Map<String, User> users, Clock clock, Duration window, NonceStore store) {
         this.users = Map.copyOf(users);
         this.clock = clock;
         this.window = window;
+        this.store = store;
     }
 
     /** @throws SoapFault wsse:FailedAuthentication, wsse:MessageExpired or wsse:InvalidSecurity */
@@ -62,8 +71,26 @@ public final class UsernameTokenVerifier {
                 decodeOrEmpty(token.password()))) {
             throw new SoapFault("wsse:FailedAuthentication", "unknown user or wrong password digest");
         }
-        remember(token.username() + " " + token.nonce(), now);
+        String key = token.username() + " " + base64(token.nonce());
+        remember(key, now);
+        rememberDurably(key, now);
         return user.issuer();
+    }
+
+    /**
+     * A token stays acceptable until its Created is a window behind the clock, and Created may be a
+     * window ahead: its nonce is kept for two windows.
+     */
+    private void rememberDurably(String key, Instant now) {
+        boolean first;
+        try {
+            first = store.remember(key, now, now.plus(window.multipliedBy(2)));
+        } catch (RuntimeException e) {
+            throw new SoapFault("soap:Server", "the nonce could not be recorded; retry shortly");
+        }
+        if (!first) {
+            throw new SoapFault("wsse:FailedAuthentication", "this nonce was already used: a replayed message");
+        }
     }
 
     private synchronized void remember(String key, Instant now) {

@@ -40,6 +40,15 @@ public interface Deliveries {
     /** Marks a pending version expired (its validity ended before it could be delivered), and the document's older ones. */
     Future<Void> expired(String channel, PendingDelivery delivery);
 
+    /**
+     * Makes up to {@code limit} pending versions of {@code channel} that wait for a retry after
+     * {@code now} due at {@code now}, lowest sequence number first: a channel that works again
+     * catches up at once instead of after each version's remaining backoff.
+     *
+     * @return how many were made due
+     */
+    Future<Integer> dueNow(String channel, Instant now, int limit);
+
     /** Marks every pending version of a removed channel abandoned. */
     Future<Void> abandon(String channel);
 

@@ -38,7 +38,16 @@ public final class AdvisoryRules {
     private AdvisoryRules() {
     }
 
-    /** Adds every rule the advisory breaks to {@code errors}. */
+    /**
+     * Adds every rule the advisory breaks, those that depend on the time of receipt
+     * ({@link TimeRules}) included, to {@code errors}.
+     */
+    public static void check(Advisory advisory, java.time.Instant now, FieldErrors errors) {
+        check(advisory, errors);
+        TimeRules.check(advisory, now, errors);
+    }
+
+    /** Adds every rule the advisory breaks, apart from the {@link TimeRules}, to {@code errors}. */
     public static void check(Advisory advisory, FieldErrors errors) {
         identifier(advisory.distributionId(), "/distributionId", errors);
         identifier(advisory.documentId(), "/documentId", errors);

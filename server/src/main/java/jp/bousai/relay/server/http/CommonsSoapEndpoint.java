@@ -2,6 +2,7 @@ package jp.bousai.relay.server.http;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Locale;
 import jp.bousai.relay.adapters.commons.CommonsFormat;
 import jp.bousai.relay.adapters.commons.SoapFault;
@@ -35,8 +36,11 @@ public final class CommonsSoapEndpoint {
     private final UsernameTokenVerifier verifier;
     private final AdvisoryLog log;
     private final RelayMetrics metrics;
+    private final Clock clock;
 
-    public CommonsSoapEndpoint(UsernameTokenVerifier verifier, AdvisoryLog log, RelayMetrics metrics) {
+    /** @param clock the time of receipt, for the rules on past and implausible times */
+    public CommonsSoapEndpoint(UsernameTokenVerifier verifier, AdvisoryLog log, RelayMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.verifier = verifier;
         this.log = log;
         this.metrics = metrics;
@@ -96,7 +100,8 @@ public final class CommonsSoapEndpoint {
         }
         Issuer issuer = verifier.verify(request.token());
         FieldErrors errors = new FieldErrors();
-        return Submissions.prepare(format.decode(request.distribution(), errors), errors, issuer, format.name(), body);
+        return Submissions.prepare(format.decode(request.distribution(), errors), errors, issuer, format.name(), body,
+                clock.instant());
     }
 
     private static int code(ProblemException problem) {

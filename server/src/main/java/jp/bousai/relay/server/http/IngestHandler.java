@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import jp.bousai.relay.adapters.InboundFormat;
 import jp.bousai.relay.core.auth.Issuer;
@@ -35,15 +36,20 @@ public final class IngestHandler {
     private final AdvisoryLog log;
     private final RelayMetrics metrics;
     private final Acknowledgement acknowledgement;
+    private final Clock clock;
 
-    /** @param acknowledgement the format's own answers, or null for JSON only */
+    /**
+     * @param acknowledgement the format's own answers, or null for JSON only
+     * @param clock the time of receipt, for the rules on past and implausible times
+     */
     public IngestHandler(InboundFormat format, ApiKeys apiKeys, AdvisoryLog log, RelayMetrics metrics,
-                         Acknowledgement acknowledgement) {
+                         Acknowledgement acknowledgement, Clock clock) {
         this.format = format;
         this.apiKeys = apiKeys;
         this.log = log;
         this.metrics = metrics;
         this.acknowledgement = acknowledgement;
+        this.clock = clock;
     }
 
     /**
@@ -106,7 +112,8 @@ public final class IngestHandler {
 
     private Submission check(byte[] body, Issuer issuer) {
         FieldErrors errors = new FieldErrors();
-        return Submissions.prepare(format.decode(body, issuer, errors), errors, issuer, format.name(), body);
+        return Submissions.prepare(format.decode(body, issuer, errors), errors, issuer, format.name(), body,
+                clock.instant());
     }
 
     private void reply(RoutingContext ctx, AppendOutcome outcome, long started, byte[] received) {

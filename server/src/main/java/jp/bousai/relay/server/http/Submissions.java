@@ -1,5 +1,6 @@
 package jp.bousai.relay.server.http;
 
+import java.time.Instant;
 import jp.bousai.relay.adapters.json.AdvisoryJsonWriter;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.auth.IssuePolicy;
@@ -19,11 +20,13 @@ final class Submissions {
      * JSON once.
      *
      * @param errors the decoder's field errors; the rules add theirs, and any error is thrown
+     * @param now the time of receipt, for the rules on past and implausible times
      * @throws jp.bousai.relay.core.problem.ProblemException forbidden or invalid
      */
-    static Submission prepare(Advisory decoded, FieldErrors errors, Issuer issuer, String format, byte[] original) {
+    static Submission prepare(Advisory decoded, FieldErrors errors, Issuer issuer, String format, byte[] original,
+                              Instant now) {
         Advisory advisory = IssuePolicy.authorise(issuer, decoded);
-        AdvisoryRules.check(advisory, errors);
+        AdvisoryRules.check(advisory, now, errors);
         errors.throwIfAny();
         return new Submission(advisory, AdvisoryJsonWriter.write(advisory), format, original, issuer);
     }

@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  *
  * Versions whose validity ended before they could be delivered are recorded as expired (a
  * Cancel never is). It wakes when told a version was committed, and every {@link #SAFETY_INTERVAL}.
+ *
+ * <p>Catching up after an outage: while attempts fail, the lowest pending version is tried every
+ * {@link #PROBE_INTERVAL} whatever its backoff, and the first success after failures makes every
+ * pending version due at once, so that a receiver or broker that comes back gets what waited
+ * within about a probe interval, not after each version's remaining backoff.
  * Runs on its own context; nothing here blocks.
  */
 public final class OutboxDispatcher {
@@ -50,6 +55,8 @@ public final class OutboxDispatcher {
     public static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     public static final Duration SAFETY_INTERVAL = Duration.ofSeconds(5);
+    /** While the channel fails, how often its lowest pending version is tried regardless of backoff. */
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     /** What the dispatcher reports. */
@@ -92,6 +99,9 @@ public final class OutboxDispatcher {
     private long retryTimer = -1;
     private long retryAt = Long.MAX_VALUE;
     private long safetyTimer = -1;
+    /** The last attempt failed: the channel is probed until one succeeds. */
+    private boolean failing;
+    private long probeTimer = -1;
 
     public OutboxDispatcher(Vertx vertx, Deliveries deliveries, Channel channel, Clock clock, Listener listener) {
         this.vertx = vertx;
@@ -121,6 +131,7 @@ public final class OutboxDispatcher {
             stopped = true;
             vertx.cancelTimer(safetyTimer);
             vertx.cancelTimer(retryTimer);
+            vertx.cancelTimer(probeTimer);
         });
     }
 
@@ -236,6 +247,7 @@ public final class OutboxDispatcher {
                 lowestFailed = Math.min(lowestFailed, seq);
             }
             wake();
+            context.runOnContext(v -> linkState(result.succeeded()));
             if (result.succeeded()) {
                 Instant acknowledged = clock.instant();
                 return deliveries.delivered(channel.name(), pending, now, acknowledged, supersedeOlder)
@@ -249,6 +261,44 @@ public final class OutboxDispatcher {
                     pending.attempts() + 1, backoff.toMillis(), cause.toString());
             return deliveries.failed(channel.name(), pending, now, clock.instant().plus(backoff), describe(cause),
                     supersedeOlder).onSuccess(recorded -> scheduleRetry(backoff));
+        });
+    }
+
+    /**
+     * Follows whether the channel works: the first failure starts the probe, the first success
+     * after failures makes everything that waits due now. On the dispatcher's context.
+     */
+    private void linkState(boolean works) {
+        if (works && failing) {
+            failing = false;
+            vertx.cancelTimer(probeTimer);
+            probeTimer = -1;
+            deliveries.dueNow(channel.name(), clock.instant(), Integer.MAX_VALUE).onComplete(released -> {
+                if (released.succeeded() && released.result() > 0) {
+                    LOG.info("[channel: {}] works again; {} waiting versions are due now", channel.name(),
+                            released.result());
+                }
+                wake();
+            });
+        } else if (!works) {
+            failing = true;
+            scheduleProbe();
+        }
+    }
+
+    private void scheduleProbe() {
+        if (probeTimer != -1 || stopped) {
+            return;
+        }
+        probeTimer = vertx.setTimer(PROBE_INTERVAL.toMillis(), id -> {
+            probeTimer = -1;
+            if (!failing || stopped) {
+                return;
+            }
+            if (awaitingAnswer == 0) {
+                deliveries.dueNow(channel.name(), clock.instant(), 1).onComplete(made -> wake());
+            }
+            scheduleProbe();
         });
     }
 

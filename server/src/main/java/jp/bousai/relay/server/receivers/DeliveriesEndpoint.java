@@ -22,21 +22,24 @@ import jp.bousai.relay.server.auth.ApiKeys;
  * {@code GET /api/v1/advisories/:documentId/deliveries}: per channel (each receiver, MQTT), where
  * the document's newest routed version stands (delivered, pending, failing, superseded, expired,
  * abandoned) with its lag, and every version's receipt. For an admin key, or the API key of a
- * sender that may issue the document.
+ * sender whose scope covers the document: its original sender, a prefecture over it, or whoever
+ * sent its newest version (a prefecture's revision does not shut the town that issued it out).
  */
 public final class DeliveriesEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AdvisoryLog log;
     private final Deliveries deliveries;
+    private final DocumentOwners owners;
     private final ApiKeys apiKeys;
     private final AdminKeys adminKeys;
     private final Clock clock;
 
-    public DeliveriesEndpoint(AdvisoryLog log, Deliveries deliveries, ApiKeys apiKeys, AdminKeys adminKeys,
-                              Clock clock) {
+    public DeliveriesEndpoint(AdvisoryLog log, Deliveries deliveries, DocumentOwners owners, ApiKeys apiKeys,
+                              AdminKeys adminKeys, Clock clock) {
         this.log = log;
         this.deliveries = deliveries;
+        this.owners = owners;
         this.apiKeys = apiKeys;
         this.adminKeys = adminKeys;
         this.clock = clock;
@@ -48,17 +51,19 @@ public final class DeliveriesEndpoint {
         boolean admin = adminKeys.isAdmin(authorization);
         var issuer = admin ? null : apiKeys.authenticate(authorization);
         Instant now = clock.instant();
-        log.document(documentId, now).compose(found -> {
-            if (found.isEmpty()) {
+        log.document(documentId, now).compose(found -> owners.ownerOf(documentId).map(owner -> {
+            if (found.isEmpty() || owner.isEmpty()) {
                 throw new ProblemException(ProblemType.NOT_FOUND, "no document with id " + documentId);
             }
-            var owner = found.get().record().advisory().sender().code();
-            if (issuer != null && !issuer.mayIssueFor(owner)) {
+            var newest = found.get().record().advisory();
+            if (issuer != null && !issuer.mayIssueFor(owner.get()) && !issuer.mayIssueFor(newest.sender().code())) {
                 throw new ProblemException(ProblemType.FORBIDDEN, "document " + documentId + " belongs to sender "
-                        + owner + "; its deliveries are shown to that sender and to admins");
+                        + owner.get() + "; its deliveries are shown to senders whose scope covers it and to admins");
             }
+            return found.get();
+        })).compose(found -> {
             return deliveries.receipts(documentId).map(receipts -> body(documentId,
-                    found.get().record().advisory().revision(), receipts, now));
+                    found.record().advisory().revision(), receipts, now));
         }).onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(body.toString())).onFailure(ctx::fail);
     }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import jp.bousai.relay.adapters.commons.NonceStore;
+import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.channel.ChannelRoutes;
 import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.log.AdvisoryFilter;
@@ -44,7 +46,7 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteAdvisoryLog.class);
 
     private final Vertx vertx;
-    private final Connection writeConnection;
+    private final WriterConnection writeConnection;
     private final SqliteWriter writer;
     private final Thread writerThread;
     private final BlockingQueue<Connection> readConnections;
@@ -53,9 +55,10 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private final RecentRecords recent = new RecentRecords();
     private final SqliteReceivers receivers = new SqliteReceivers(this);
     private final SqliteWebSubStore webSub = new SqliteWebSubStore(this);
+    private final SqliteNonceStore soapNonces = new SqliteNonceStore(this);
     private volatile boolean open = true;
 
-    private SqliteAdvisoryLog(Vertx vertx, Connection writeConnection, SqliteWriter writer,
+    private SqliteAdvisoryLog(Vertx vertx, WriterConnection writeConnection, SqliteWriter writer,
                               BlockingQueue<Connection> readConnections, int readers) {
         this.vertx = vertx;
         this.writeConnection = writeConnection;
@@ -77,16 +80,17 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
             Files.createDirectories(options.dataDir());
             Path file = options.dataDir().resolve(FILE_NAME);
             SqliteConnections connections = new SqliteConnections(file);
-            Connection writeConnection = connections.open();
-            SqliteConnections.applySchema(writeConnection);
+            Connection opened = connections.open();
+            SqliteConnections.applySchema(opened);
+            WriterConnection writeConnection = new WriterConnection(connections, opened, routes);
             SqliteWriter writer = new SqliteWriter(writeConnection, clock, options.writeQueueCapacity(),
-                    options.maxBatch(), routes);
+                    options.maxBatch());
             BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(options.readers());
             for (int i = 0; i < options.readers(); i++) {
                 readers.add(connections.open());
             }
             LOG.info("[store: sqlite, file: {}] opened at seq {}", file,
-                    Meta.read(writeConnection, Meta.HEAD_SEQ, 0));
+                    Meta.read(opened, Meta.HEAD_SEQ, 0));
             return new SqliteAdvisoryLog(vertx, writeConnection, writer, readers, options.readers());
         }, false);
     }
@@ -118,6 +122,22 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         return read(connection -> SqliteReads.expiredBetween(connection, recent, from, to));
     }
 
+    /**
+     * The sender that issued a document's first version: its owner, also after a prefecture
+     * revised it.
+     */
+    public Future<Optional<JisCode>> ownerOf(String documentId) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT sender FROM documents WHERE document_id = ?")) {
+                select.setString(1, documentId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(JisCode.parse(row.getString(1))) : Optional.<JisCode>empty();
+                }
+            }
+        });
+    }
+
     /** The channels' outboxes and receipts, in the same file. */
     public Deliveries deliveries() {
         return deliveries;
@@ -126,6 +146,11 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     /** The receivers added through the admin API. */
     public SqliteReceivers receivers() {
         return receivers;
+    }
+
+    /** The SOAP UsernameToken nonces of the replay window. */
+    public NonceStore soapNonces() {
+        return soapNonces;
     }
 
     /** The WebSub hub's subscriptions. */
@@ -190,9 +215,26 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         return last + 1;
     }
 
+    /** Open, and the last write (or the writer's probe) succeeded: the store takes appends. */
     @Override
     public boolean isOpen() {
-        return open;
+        return open && writer.failure() == null;
+    }
+
+    /** Why writes fail, or null while they succeed. */
+    public String writeFailure() {
+        return writer.failure();
+    }
+
+    /**
+     * Caps the file at {@code pages} pages, as a full disk would ({@link SqliteConnections#NO_PAGE_LIMIT}
+     * lifts the cap); for tests of what a full disk does.
+     */
+    Future<Void> limitPages(long pages) {
+        return write(connection -> {
+            writeConnection.connections().limitPages(connection, pages);
+            return null;
+        });
     }
 
     @Override

@@ -13,7 +13,11 @@ import org.sqlite.SQLiteConfig;
 /** Opens connections to the log's SQLite file with the settings durability depends on. */
 final class SqliteConnections {
 
+    /** SQLite's own ceiling on a file's pages: no cap. */
+    static final long NO_PAGE_LIMIT = 4_294_967_294L;
+
     private final String url;
+    private volatile long pageLimit = NO_PAGE_LIMIT;
 
     SqliteConnections(Path file) {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -31,7 +35,26 @@ final class SqliteConnections {
         config.enforceForeignKeys(true);
         Connection connection = config.createConnection(url);
         connection.setAutoCommit(false);
+        if (pageLimit != NO_PAGE_LIMIT) {
+            applyPageLimit(connection);
+        }
         return connection;
+    }
+
+    /**
+     * Caps the file at {@code pages} pages ({@link #NO_PAGE_LIMIT}: no cap) on {@code connection}
+     * and on every connection opened after: a write that needs more fails as on a full disk.
+     * Tests use it to make a full disk deterministic.
+     */
+    void limitPages(Connection connection, long pages) throws SQLException {
+        pageLimit = pages;
+        applyPageLimit(connection);
+    }
+
+    private void applyPageLimit(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA max_page_count = " + pageLimit);
+        }
     }
 
     /** Creates the tables that do not exist yet. */

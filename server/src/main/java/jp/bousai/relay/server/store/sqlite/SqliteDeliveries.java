@@ -112,6 +112,22 @@ final class SqliteDeliveries implements Deliveries {
     }
 
     @Override
+    public Future<Integer> dueNow(String channel, Instant now, int limit) {
+        return log.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE deliveries SET next_attempt_at = ? "
+                    + "WHERE channel = ? AND seq IN (SELECT seq FROM deliveries WHERE channel = ? AND state = '"
+                    + PENDING + "' AND next_attempt_at > ? ORDER BY seq LIMIT ?)")) {
+                update.setLong(1, now.toEpochMilli());
+                update.setString(2, channel);
+                update.setString(3, channel);
+                update.setLong(4, now.toEpochMilli());
+                update.setInt(5, limit);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public Future<Void> abandon(String channel) {
         return update("UPDATE deliveries SET state = 'abandoned', last_error = 'receiver removed' "
                 + "WHERE channel = ? AND state = '" + PENDING + "'", channel);

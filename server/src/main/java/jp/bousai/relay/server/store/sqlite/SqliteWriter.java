@@ -5,15 +5,16 @@ import io.vertx.core.Promise;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import jp.bousai.relay.core.channel.ChannelRoutes;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.Hub;
 import jp.bousai.relay.core.log.Submission;
@@ -28,6 +29,13 @@ import org.slf4j.LoggerFactory;
  * so a refused one leaves the others in its group untouched. Callers hear back on their own
  * Vert.x context once the group is durable; listeners see each accepted version, in sequence
  * order, before its sender hears back.
+ *
+ * <p>A failed transaction is rolled back (on a fresh connection if need be) and the head is read
+ * back from the file, so nothing refused is stored and the next append gets the right sequence
+ * number. If a failed COMMIT is found to have landed after all, its appends are answered as
+ * accepted. While writes fail the writer reports itself {@linkplain #failure() failing} and
+ * probes the file every {@link #PROBE_INTERVAL_MILLIS} ms, so that it recovers by itself once
+ * space is back even when no sender is trying.
  */
 final class SqliteWriter implements Runnable {
 
@@ -42,23 +50,30 @@ final class SqliteWriter implements Runnable {
         void fail(Throwable cause);
     }
 
-    private final Connection connection;
+    /** How often a failing writer tries a write of its own. */
+    static final long PROBE_INTERVAL_MILLIS = 500;
+
+    private final WriterConnection connection;
     private final Clock clock;
     private final int maxBatch;
     private final BlockingQueue<Task> queue;
     private final List<Hub> listeners = new CopyOnWriteArrayList<>();
-    private final AppendStatements statements;
     private volatile boolean running = true;
+    private volatile String failure;
+    private long failingSince;
     private long headSeq;
 
-    SqliteWriter(Connection connection, Clock clock, int queueCapacity, int maxBatch, ChannelRoutes routes)
-            throws SQLException {
+    SqliteWriter(WriterConnection connection, Clock clock, int queueCapacity, int maxBatch) throws SQLException {
         this.connection = connection;
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.statements = new AppendStatements(connection, routes);
-        this.headSeq = Meta.read(connection, Meta.HEAD_SEQ, 0);
+        this.headSeq = Meta.read(connection.get(), Meta.HEAD_SEQ, 0);
+    }
+
+    /** Why the last write failed, or null while writes succeed. */
+    String failure() {
+        return failure;
     }
 
     void addListener(Hub listener) {
@@ -92,12 +107,18 @@ final class SqliteWriter implements Runnable {
     public void run() {
         List<Task> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
+            Task first;
             try {
-                batch.add(queue.take());
+                first = failure == null ? queue.take() : queue.poll(PROBE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            if (first == null) {
+                commit(List.of(new ProbeTask()));
+                continue;
+            }
+            batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
             commit(batch);
             batch.clear();
@@ -111,28 +132,71 @@ final class SqliteWriter implements Runnable {
     private void commit(List<Task> batch) {
         long headBefore = headSeq;
         List<Runnable> afterCommit = new ArrayList<>(batch.size());
+        boolean committing = false;
         try {
+            Connection open = connection.get();
             for (Task task : batch) {
-                afterCommit.add(task.run(connection));
+                afterCommit.add(task.run(open));
             }
             if (headSeq != headBefore) {
-                Meta.write(connection, Meta.HEAD_SEQ, headSeq);
+                Meta.write(open, Meta.HEAD_SEQ, headSeq);
             }
-            connection.commit();
+            committing = true;
+            open.commit();
         } catch (SQLException | RuntimeException e) {
-            LOG.error("[batch: {}] commit failed; every append in it is refused", batch.size(), e);
-            headSeq = headBefore;
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+            if (!recover(batch, headBefore, committing, e)) {
+                return;
             }
-            ProblemException failure = new ProblemException(ProblemType.UNAVAILABLE,
-                    "the advisory could not be stored; retry shortly", e);
-            batch.forEach(task -> task.fail(failure));
-            return;
         }
+        succeeded();
         afterCommit.forEach(Runnable::run);
+    }
+
+    /**
+     * Restores a clean connection and the head stored in the file after a failed transaction.
+     *
+     * @return true when a failed COMMIT turns out to have stored the batch after all
+     */
+    private boolean recover(List<Task> batch, long headBefore, boolean committing, Exception e) {
+        long attempted = headSeq;
+        headSeq = headBefore;
+        try {
+            connection.reset();
+            long stored = Meta.read(connection.get(), Meta.HEAD_SEQ, 0);
+            if (committing && attempted != headBefore && stored == attempted) {
+                LOG.warn("[batch: {}, seq: {}] the commit reported a failure but is stored; answering it as accepted",
+                        batch.size(), stored, e);
+                headSeq = stored;
+                return true;
+            }
+            headSeq = stored;
+        } catch (SQLException | RuntimeException reset) {
+            e.addSuppressed(reset);
+        }
+        failed(batch.size(), e);
+        ProblemException refusal = new ProblemException(ProblemType.UNAVAILABLE,
+                "the advisory could not be stored; retry shortly", e);
+        batch.forEach(task -> task.fail(refusal));
+        return false;
+    }
+
+    private void failed(int batchSize, Exception e) {
+        if (failure == null) {
+            failingSince = System.nanoTime();
+            LOG.error("[batch: {}, head: {}] writing to the log failed; refusing appends until a write succeeds",
+                    batchSize, headSeq, e);
+        } else {
+            LOG.debug("[batch: {}] writing to the log still fails: {}", batchSize, e.toString());
+        }
+        failure = String.valueOf(e.getMessage());
+    }
+
+    private void succeeded() {
+        if (failure != null) {
+            failure = null;
+            LOG.info("[head: {}] writing to the log works again after {} ms", headSeq,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - failingSince));
+        }
     }
 
     /** Appends a submission: the version gets the next sequence number if accepted. */
@@ -153,7 +217,7 @@ final class SqliteWriter implements Runnable {
             Savepoint savepoint = connection.setSavepoint();
             AppendOutcome outcome;
             try {
-                outcome = statements.append(submission, headSeq + 1, receivedAt);
+                outcome = SqliteWriter.this.connection.statements().append(submission, headSeq + 1, receivedAt);
             } catch (ProblemException refused) {
                 connection.rollback(savepoint);
                 return () -> context.runOnContext(v -> promise.fail(refused));
@@ -182,6 +246,25 @@ final class SqliteWriter implements Runnable {
             } catch (RuntimeException e) {
                 LOG.error("[seq: {}] a log listener failed", accepted.seq(), e);
             }
+        }
+    }
+
+    /**
+     * A write of about one advisory's size that leaves nothing behind: a failing writer's test of
+     * whether the file takes writes again.
+     */
+    private static final class ProbeTask implements Task {
+        @Override
+        public Runnable run(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO write_probe (data) VALUES (zeroblob(16384))");
+                statement.executeUpdate("DELETE FROM write_probe");
+            }
+            return () -> { };
+        }
+
+        @Override
+        public void fail(Throwable cause) {
         }
     }
 

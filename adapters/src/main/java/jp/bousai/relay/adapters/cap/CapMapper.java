@@ -47,8 +47,9 @@ final class CapMapper {
         LocalizedText text = first == null || text(first) == null ? null
                 : new LocalizedText(text(first), english == null ? null : text(english));
         AdvisoryBody body = chain.type() == MessageType.CANCEL || category == null ? null
-                : body(category, primary, sent, errors);
-        return new Advisory(alert.identifier(), chain.documentId(), chain.revision(), chain.type(),
+                : body(category, primary, sent, ownPage(first == null ? null : first.web(), chain.documentId()),
+                        errors);
+        return new Advisory(chain.distributionId(), chain.documentId(), chain.revision(), chain.type(),
                 WireNamed.find(Mode.class, alert.status()).orElse(null), category,
                 new Sender(null, first == null ? null : first.senderName(), first == null ? null : first.parameter(OFFICE)),
                 CapAreas.targets(alert.infos(), errors), sent,
@@ -92,7 +93,7 @@ final class CapMapper {
     private static final List<Category> SUPPORTED =
             List.of(Category.EVACUATION_ORDER, Category.GENERAL_INFORMATION, Category.EVENT);
 
-    private static AdvisoryBody body(Category category, List<CapAlert.Info> primary, OffsetDateTime sent,
+    private static AdvisoryBody body(Category category, List<CapAlert.Info> primary, OffsetDateTime sent, String web,
                                      FieldErrors errors) {
         CapAlert.Info first = primary.get(0);
         switch (category) {
@@ -103,9 +104,9 @@ final class CapMapper {
                 }
                 return new EvacuationBody(details);
             case EVENT:
-                return new EventBody(first.event(), first.description(), first.web());
+                return new EventBody(first.event(), description(first), web);
             default:
-                return new NoticeBody(first.web());
+                return new NoticeBody(web);
         }
     }
 
@@ -113,10 +114,33 @@ final class CapMapper {
         return info.headline() != null ? info.headline() : info.event();
     }
 
+    /**
+     * The info's text: description and instruction. A description that only repeats the headline
+     * (as CAP profiles make senders write when they have no text) adds nothing and is dropped.
+     */
     private static String text(CapAlert.Info info) {
-        if (info.description() == null) {
+        String description = description(info);
+        if (description == null) {
             return info.instruction();
         }
-        return info.instruction() == null ? info.description() : info.description() + "\n" + info.instruction();
+        return info.instruction() == null ? description : description + "\n" + info.instruction();
+    }
+
+    private static String description(CapAlert.Info info) {
+        return info.description() != null && info.description().equals(headline(info)) ? null : info.description();
+    }
+
+    /**
+     * The notice's or event's own page: the info's web link, unless it is a relay's link to this
+     * very document ({@code .../api/v1/advisories/<document id>}), which CAP profiles require and
+     * which is not the sender's page.
+     */
+    private static String ownPage(String web, String documentId) {
+        if (web == null) {
+            return null;
+        }
+        String own = CapRenderer.ADVISORY_PATH + java.net.URLEncoder.encode(documentId,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return web.endsWith(own) ? null : web;
     }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.stream.Stream;
 import jp.bousai.relay.adapters.FormatChecks;
 import jp.bousai.relay.adapters.commons.CommonsFormat;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.auth.IssuePolicy;
+import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.validation.FieldErrors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +45,8 @@ class CapRendererTest {
     @MethodSource("fixtures")
     void rendersValidCapThatDecodesToTheSameAdvisory(String fixture) throws Exception {
         Advisory original = decode(fixture);
-        String cap = CapRenderer.render(original);
+        String cap = new CapRenderer("https://relay.example.jp")
+                .render(new AdvisoryRecord(1, original, "{}", Instant.EPOCH, "json"));
         FieldErrors errors = new FieldErrors();
         Advisory decoded = IssuePolicy.authorise(FormatChecks.CHIYODA,
                 new CapFormat().decode(cap.getBytes(StandardCharsets.UTF_8), errors));

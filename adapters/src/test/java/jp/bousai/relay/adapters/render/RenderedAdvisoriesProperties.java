@@ -3,6 +3,7 @@ package jp.bousai.relay.adapters.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import jp.bousai.relay.adapters.FormatChecks;
 import jp.bousai.relay.adapters.cap.CapFormat;
 import jp.bousai.relay.adapters.cap.CapRenderer;
@@ -10,6 +11,7 @@ import jp.bousai.relay.adapters.commons.CommonsFormat;
 import jp.bousai.relay.adapters.commons.CommonsRenderer;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.auth.IssuePolicy;
+import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.validation.AdvisoryRules;
 import jp.bousai.relay.core.validation.FieldErrors;
 import net.jqwik.api.ForAll;
@@ -25,7 +27,8 @@ class RenderedAdvisoriesProperties {
     @Property(tries = 300)
     void capRoundTrips(@ForAll long seed) {
         Advisory original = valid(GeneratedAdvisories.forCap(seed));
-        String cap = CapRenderer.render(original);
+        String cap = new CapRenderer("https://relay.example.jp")
+                .render(new AdvisoryRecord(1, original, "{}", Instant.EPOCH, "json"));
         assertThat(decode(new CapFormat(), cap)).as(cap).isEqualTo(original);
     }
 

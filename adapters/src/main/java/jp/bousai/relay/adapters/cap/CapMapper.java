@@ -44,11 +44,10 @@ final class CapMapper {
         Category category = category(first, errors);
         LocalizedText headline = first == null ? null
                 : new LocalizedText(headline(first), english == null ? null : headline(english));
-        LocalizedText text = first == null || text(first) == null ? null
-                : new LocalizedText(text(first), english == null ? null : text(english));
+        LocalizedText text = text(first, english);
         AdvisoryBody body = chain.type() == MessageType.CANCEL || category == null ? null
                 : body(category, primary, sent, ownPage(first == null ? null : first.web(), chain.documentId()),
-                        errors);
+                        text != null, errors);
         return new Advisory(chain.distributionId(), chain.documentId(), chain.revision(), chain.type(),
                 WireNamed.find(Mode.class, alert.status()).orElse(null), category,
                 new Sender(null, first == null ? null : first.senderName(), first == null ? null : first.parameter(OFFICE)),
@@ -94,7 +93,7 @@ final class CapMapper {
             List.of(Category.EVACUATION_ORDER, Category.GENERAL_INFORMATION, Category.EVENT);
 
     private static AdvisoryBody body(Category category, List<CapAlert.Info> primary, OffsetDateTime sent, String web,
-                                     FieldErrors errors) {
+                                     boolean hasText, FieldErrors errors) {
         CapAlert.Info first = primary.get(0);
         switch (category) {
             case EVACUATION_ORDER:
@@ -104,7 +103,7 @@ final class CapMapper {
                 }
                 return new EvacuationBody(details);
             case EVENT:
-                return new EventBody(first.event(), description(first), web);
+                return new EventBody(first.event(), hasText ? first.description() : null, web);
             default:
                 return new NoticeBody(web);
         }
@@ -112,6 +111,23 @@ final class CapMapper {
 
     private static String headline(CapAlert.Info info) {
         return info.headline() != null ? info.headline() : info.event();
+    }
+
+    /**
+     * The Japanese and English texts. When both infos only repeat their headlines as description
+     * there is no text; when only one does, the other still has a text and the repeat is kept.
+     */
+    private static LocalizedText text(CapAlert.Info first, CapAlert.Info english) {
+        if (first == null) {
+            return null;
+        }
+        String ja = text(first);
+        String en = english == null ? null : text(english);
+        if (ja == null && en == null) {
+            return null;
+        }
+        String jaAsSent = ja != null ? ja : first.description();
+        return jaAsSent == null ? null : new LocalizedText(jaAsSent, en);
     }
 
     /**

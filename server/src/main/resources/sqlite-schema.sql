@@ -121,3 +121,22 @@ CREATE TABLE IF NOT EXISTS soap_nonces (
     expires_at   INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS soap_nonces_by_expiry ON soap_nonces (expires_at);
+
+-- Every accepted revision of every document, never pruned with the history: what an output
+-- needs to reference an earlier revision (CAP Update and Cancel reference the alerts emitted for
+-- them by sender code, document id, revision and report time). Filled from the versions still
+-- held when the table is new.
+CREATE TABLE IF NOT EXISTS revisions (
+    document_id TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    sender_code TEXT    NOT NULL,
+    report_time TEXT    NOT NULL,
+    PRIMARY KEY (document_id, revision)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO revisions (document_id, revision, sender_code, report_time)
+    SELECT document_id, revision, json_extract(advisory_json, '$.sender.code'),
+           json_extract(advisory_json, '$.reportTime')
+    FROM versions
+    WHERE json_extract(advisory_json, '$.reportTime') IS NOT NULL
+      AND json_extract(advisory_json, '$.sender.code') IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM revisions);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import jp.bousai.relay.adapters.cap.CapFormat;
+import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.cap.CapSignatures;
 import jp.bousai.relay.adapters.commons.NonceStore;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
@@ -82,10 +83,11 @@ public final class Relay {
     /** The MQTT channel and what drives it. */
     public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
 
-        static Mqtt create(Vertx vertx, MqttConfig config, SqliteAdvisoryLog log, Clock clock, RelayMetrics metrics) {
+        static Mqtt create(Vertx vertx, MqttConfig config, SqliteAdvisoryLog log, Clock clock, RelayMetrics metrics,
+                           CapRenderer cap) {
             MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
                     config.username(), config.password(), config.topicPrefix(), MqttConfig.CAP.equals(config.payload())),
-                    clock);
+                    clock, cap);
             OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log.deliveries(), channel, clock, metrics);
             log.onCommitted(record -> dispatcher.wake());
             metrics.watchMqtt(channel::isConnected);
@@ -118,6 +120,10 @@ public final class Relay {
      */
     public static Future<Relay> start(Vertx vertx, RelayConfig config, Clock clock) {
         warnAboutDemoCredentials(config);
+        if (!config.cap().publicUrlConfigured()) {
+            LOG.warn("[config: http.public-url] not set: CAP alerts link to {}, which only this host can follow",
+                    config.cap().publicUrl());
+        }
         RelayMetrics metrics = new RelayMetrics();
         MqttConfig mqtt = config.mqtt();
         ChannelRouting routing = new ChannelRouting();
@@ -128,7 +134,8 @@ public final class Relay {
                 ? EmbeddedBroker.start(vertx, mqtt, config.store().dataDir()) : Future.succeededFuture(null);
         return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
                 .compose(log -> {
-                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, log, clock, metrics) : null;
+                    CapRenderer cap = new CapRenderer(config.cap().publicUrl());
+                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, log, clock, metrics, cap) : null;
                     metrics.watchPendingWrites(log::pendingWrites);
                     LiveHub hub = new LiveHub(config.stream().heartbeat());
                     log.onCommitted(hub);
@@ -137,7 +144,7 @@ public final class Relay {
                     ApiKeys apiKeys = new ApiKeys(config.apiKeys());
                     AdminKeys adminKeys = new AdminKeys(config.adminKeys().stream().map(AdminKeyConfig::sha256).toList());
                     ReceiverRegistry receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing,
-                            clock, metrics);
+                            clock, metrics, cap);
                     log.onCommitted(record -> receivers.wakeAll());
                     WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
                     var routes = new HttpVerticle.Routes(
@@ -145,7 +152,7 @@ public final class Relay {
                             new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
                                     new CapAcknowledgement(clock), clock),
                             new CommonsSoapEndpoint(soapVerifier(config, clock, log.soapNonces()), log, metrics, clock),
-                            new FeedEndpoints(log, clock),
+                            new FeedEndpoints(log, clock, cap),
                             new SseEndpoint(streams),
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
@@ -196,7 +203,7 @@ public final class Relay {
         Map<String, X509Certificate> required = new HashMap<>();
         config.apiKeys().stream().filter(key -> key.capCertificate() != null)
                 .forEach(key -> required.put(key.id(), key.capCertificate()));
-        return new CapSignatures(required);
+        return new CapSignatures(required, config.cap().allowSha1Signatures());
     }
 
     private static UsernameTokenVerifier soapVerifier(RelayConfig config, Clock clock, NonceStore nonces) {

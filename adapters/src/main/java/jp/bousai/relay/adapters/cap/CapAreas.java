@@ -14,13 +14,16 @@ import jp.bousai.relay.core.validation.FieldErrors;
 /**
  * CAP areas as target municipalities and sub-areas. A geocode {@value #JIS} carries a JIS X 0402
  * code, six digits or five without the check digit; a geocode {@value #SUB_AREA} carries a
- * 12-digit 大字・町丁目 code. An area with a polygon, a circle, a sub-area code or no JIS code is a
- * sub-area named by its {@code areaDesc}; an area with only a JIS code stands for that whole area.
+ * 12-digit 大字・町丁目 code; a geocode {@value #WITHIN} names a municipality the area lies somewhere
+ * in. An area with a polygon, a circle, a sub-area code or no JIS code is a sub-area named by its
+ * {@code areaDesc}; an area with only a JIS code stands for that whole area.
  */
 final class CapAreas {
 
     static final String JIS = "JISX0402";
     static final String SUB_AREA = "subAreaCode";
+    /** A JIS X 0402 code of a municipality that an area lies somewhere in (a coarse location, not the area). */
+    static final String WITHIN = "withinJISX0402";
 
     private CapAreas() {
     }

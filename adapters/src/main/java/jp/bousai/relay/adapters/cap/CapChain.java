@@ -14,12 +14,15 @@ import jp.bousai.relay.core.advisory.MessageType;
  * one more than the number of distinct messages referenced for an Update or Cancel, so a sender
  * must reference the whole chain, as CAP recommends. Parameters {@value #DOCUMENT_ID} and
  * {@value #DOCUMENT_REVISION} in the first info override both (for senders bridging from
- * L-Alert, whose documents already have ids and revisions).
+ * L-Alert, whose documents already have ids and revisions, and for this server's own output);
+ * {@value #DISTRIBUTION_ID} likewise overrides the distribution id.
  */
-record CapChain(String documentId, int revision, MessageType type) {
+record CapChain(String distributionId, String documentId, int revision, MessageType type) {
 
     static final String DOCUMENT_ID = "documentID";
     static final String DOCUMENT_REVISION = "documentRevision";
+    /** Overrides the distribution id, which is otherwise the alert's identifier. */
+    static final String DISTRIBUTION_ID = "distributionID";
 
     private record Reference(String identifier, OffsetDateTime sent) {
     }
@@ -31,6 +34,7 @@ record CapChain(String documentId, int revision, MessageType type) {
             default -> MessageType.REPORT;
         };
         String documentId = alert.identifier();
+        String distributionId = alert.identifier();
         int revision = 1;
         if (type != MessageType.REPORT && alert.references() != null) {
             Set<Reference> references = new LinkedHashSet<>();
@@ -46,11 +50,19 @@ record CapChain(String documentId, int revision, MessageType type) {
             if (first.parameter(DOCUMENT_ID) != null) {
                 documentId = first.parameter(DOCUMENT_ID);
             }
+            if (first.parameter(DISTRIBUTION_ID) != null) {
+                distributionId = first.parameter(DISTRIBUTION_ID);
+            }
             if (first.parameter(DOCUMENT_REVISION) != null && first.parameter(DOCUMENT_REVISION).matches("\\d{1,9}")) {
                 revision = Integer.parseInt(first.parameter(DOCUMENT_REVISION));
             }
         }
-        return new CapChain(documentId, revision, type);
+        return new CapChain(distributionId, documentId, revision, type);
+    }
+
+    /** Whether the first info names the document with parameter {@value #DOCUMENT_ID}. */
+    static boolean namesDocument(List<CapAlert.Info> infos) {
+        return !infos.isEmpty() && infos.get(0).parameter(DOCUMENT_ID) != null;
     }
 
     /** Whether the info's parameters carry a revision that is not a number (an error to report). */

@@ -16,8 +16,8 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 /**
- * OASIS CAP 1.2 as sent by municipal disaster systems: validated against the bundled OASIS
- * schema, its signature checked ({@link CapSignatures}), validated against the rules beyond the
+ * OASIS CAP 1.2 (and 1.1, mapped onto 1.2 by {@link CapVersions}) as sent by municipal disaster
+ * systems: validated against the bundled OASIS schema, its signature checked ({@link CapSignatures}), validated against the rules beyond the
  * schema ({@link CapRules}), then mapped by {@link CapMapper}.
  */
 public final class CapFormat implements InboundFormat {
@@ -43,7 +43,7 @@ public final class CapFormat implements InboundFormat {
 
     @Override
     public List<String> contentTypes() {
-        return List.of("application/cap+xml", "application/xml");
+        return List.of("application/cap+xml", "application/xml", "text/xml");
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class CapFormat implements InboundFormat {
      *         schema errors or the broken rules
      */
     CapAlert readAlert(byte[] body, Issuer issuer) {
-        Document document = SafeXml.parse(body, SCHEMA);
+        Document document = SafeXml.parse(CapVersions.asCap12(body), SCHEMA);
         Element root = document.getDocumentElement();
         if (!CapReader.NS.equals(root.getNamespaceURI()) || !"alert".equals(root.getLocalName())) {
             throw ProblemException.invalid(List.of(new FieldError("/" + root.getLocalName(),

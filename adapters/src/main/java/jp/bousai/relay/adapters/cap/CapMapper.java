@@ -44,11 +44,11 @@ final class CapMapper {
         Category category = category(first, errors);
         LocalizedText headline = first == null ? null
                 : new LocalizedText(headline(first), english == null ? null : headline(english));
-        LocalizedText text = first == null || text(first) == null ? null
-                : new LocalizedText(text(first), english == null ? null : text(english));
+        LocalizedText text = text(first, english);
         AdvisoryBody body = chain.type() == MessageType.CANCEL || category == null ? null
-                : body(category, primary, sent, errors);
-        return new Advisory(alert.identifier(), chain.documentId(), chain.revision(), chain.type(),
+                : body(category, primary, sent, ownPage(first == null ? null : first.web(), chain.documentId()),
+                        text != null, errors);
+        return new Advisory(chain.distributionId(), chain.documentId(), chain.revision(), chain.type(),
                 WireNamed.find(Mode.class, alert.status()).orElse(null), category,
                 new Sender(null, first == null ? null : first.senderName(), first == null ? null : first.parameter(OFFICE)),
                 CapAreas.targets(alert.infos(), errors), sent,
@@ -92,8 +92,8 @@ final class CapMapper {
     private static final List<Category> SUPPORTED =
             List.of(Category.EVACUATION_ORDER, Category.GENERAL_INFORMATION, Category.EVENT);
 
-    private static AdvisoryBody body(Category category, List<CapAlert.Info> primary, OffsetDateTime sent,
-                                     FieldErrors errors) {
+    private static AdvisoryBody body(Category category, List<CapAlert.Info> primary, OffsetDateTime sent, String web,
+                                     boolean hasText, FieldErrors errors) {
         CapAlert.Info first = primary.get(0);
         switch (category) {
             case EVACUATION_ORDER:
@@ -103,9 +103,9 @@ final class CapMapper {
                 }
                 return new EvacuationBody(details);
             case EVENT:
-                return new EventBody(first.event(), first.description(), first.web());
+                return new EventBody(first.event(), hasText ? first.description() : null, web);
             default:
-                return new NoticeBody(first.web());
+                return new NoticeBody(web);
         }
     }
 
@@ -113,10 +113,50 @@ final class CapMapper {
         return info.headline() != null ? info.headline() : info.event();
     }
 
+    /**
+     * The Japanese and English texts. When both infos only repeat their headlines as description
+     * there is no text; when only one does, the other still has a text and the repeat is kept.
+     */
+    private static LocalizedText text(CapAlert.Info first, CapAlert.Info english) {
+        if (first == null) {
+            return null;
+        }
+        String ja = text(first);
+        String en = english == null ? null : text(english);
+        if (ja == null && en == null) {
+            return null;
+        }
+        String jaAsSent = ja != null ? ja : first.description();
+        return jaAsSent == null ? null : new LocalizedText(jaAsSent, en);
+    }
+
+    /**
+     * The info's text: description and instruction. A description that only repeats the headline
+     * (as CAP profiles make senders write when they have no text) adds nothing and is dropped.
+     */
     private static String text(CapAlert.Info info) {
-        if (info.description() == null) {
+        String description = description(info);
+        if (description == null) {
             return info.instruction();
         }
-        return info.instruction() == null ? info.description() : info.description() + "\n" + info.instruction();
+        return info.instruction() == null ? description : description + "\n" + info.instruction();
+    }
+
+    private static String description(CapAlert.Info info) {
+        return info.description() != null && info.description().equals(headline(info)) ? null : info.description();
+    }
+
+    /**
+     * The notice's or event's own page: the info's web link, unless it is a relay's link to this
+     * very document ({@code .../api/v1/advisories/<document id>}), which CAP profiles require and
+     * which is not the sender's page.
+     */
+    private static String ownPage(String web, String documentId) {
+        if (web == null) {
+            return null;
+        }
+        String own = CapRenderer.ADVISORY_PATH + java.net.URLEncoder.encode(documentId,
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return web.endsWith(own) ? null : web;
     }
 }

@@ -7,7 +7,10 @@ import jp.bousai.relay.adapters.xml.PathTracker;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** Reads a schema-valid CAP 1.2 document into a {@link CapAlert}, by namespace URI only. */
+/**
+ * Reads a schema-valid CAP 1.2 document into a {@link CapAlert}, by namespace URI only. An empty
+ * {@code restriction} or {@code addresses} is read as absent.
+ */
 final class CapReader {
 
     static final String NS = "urn:oasis:names:tc:emergency:cap:1.2";
@@ -23,8 +26,8 @@ final class CapReader {
             infos.add(info(infoElements.get(i), "/alert/" + PathTracker.step("info", i + 1)));
         }
         return new CapAlert(text(alert, "identifier"), text(alert, "sender"), text(alert, "sent"),
-                text(alert, "status"), text(alert, "msgType"), text(alert, "scope"), text(alert, "restriction"),
-                text(alert, "addresses"), text(alert, "references"), text(alert, "incidents"), infos);
+                text(alert, "status"), text(alert, "msgType"), text(alert, "scope"), nonEmpty(text(alert, "restriction")),
+                nonEmpty(text(alert, "addresses")), text(alert, "references"), text(alert, "incidents"), infos);
     }
 
     private static CapAlert.Info info(Element info, String path) {
@@ -56,6 +59,11 @@ final class CapReader {
     private static String text(Element parent, String name) {
         List<Element> found = children(parent, name);
         return found.isEmpty() ? null : found.get(0).getTextContent().strip();
+    }
+
+    /** Empty {@code restriction} and {@code addresses} elements, which producers write, say nothing. */
+    private static String nonEmpty(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     static List<Element> children(Element parent, String localName) {

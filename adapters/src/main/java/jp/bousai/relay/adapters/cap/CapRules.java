@@ -62,9 +62,6 @@ final class CapRules {
         if (restricted && alert.restriction() == null) {
             errors.add("/alert/restriction", "scope Restricted needs a restriction");
         }
-        if (alert.addresses() != null && !isPrivate) {
-            errors.add("/alert/addresses", "addresses are only allowed with scope Private, scope is " + alert.scope());
-        }
         if (isPrivate && alert.addresses() == null) {
             errors.add("/alert/addresses", "scope Private needs addresses");
         }
@@ -73,9 +70,10 @@ final class CapRules {
     private static void references(CapAlert alert, FieldErrors errors) {
         boolean needed = "Update".equals(alert.msgType()) || "Cancel".equals(alert.msgType());
         if (alert.references() == null) {
-            if (needed) {
+            if (needed && !CapChain.namesDocument(alert.infos())) {
                 errors.add("/alert/references", "an " + alert.msgType()
-                        + " must reference the earlier messages of its chain (sender,identifier,sent ...)");
+                        + " must reference the earlier messages of its chain (sender,identifier,sent ...) or name "
+                        + "its document with parameter " + CapChain.DOCUMENT_ID);
             }
             return;
         }

@@ -23,7 +23,8 @@ import org.w3c.dom.Element;
  * transform, so that no part of the alert can be swapped under a valid signature. A sender with a
  * configured certificate must sign, and its signature is checked against that certificate only;
  * for other senders the key in the signature's KeyInfo is used (integrity, not identity: the API
- * key establishes who sent it).
+ * key establishes who sent it). SHA-1, in the signature method or a digest, is refused unless
+ * allowed ({@code cap.allow-sha1-signatures}).
  */
 public final class CapSignatures {
 
@@ -35,10 +36,20 @@ public final class CapSignatures {
     }
 
     private final Map<String, X509Certificate> requiredByIssuer;
+    private final boolean allowSha1;
 
-    /** @param requiredByIssuer the certificate each issuer (by id) must sign with */
-    public CapSignatures(Map<String, X509Certificate> requiredByIssuer) {
+    /**
+     * @param requiredByIssuer the certificate each issuer (by id) must sign with
+     * @param allowSha1 whether SHA-1 signature methods and digests are accepted
+     */
+    public CapSignatures(Map<String, X509Certificate> requiredByIssuer, boolean allowSha1) {
         this.requiredByIssuer = Map.copyOf(requiredByIssuer);
+        this.allowSha1 = allowSha1;
+    }
+
+    /** Signatures that refuse SHA-1. */
+    public CapSignatures(Map<String, X509Certificate> requiredByIssuer) {
+        this(requiredByIssuer, false);
     }
 
     public static CapSignatures none() {
@@ -68,6 +79,9 @@ public final class CapSignatures {
                     DSIG::equals).get(0);
             XMLSignature signature = new XMLSignature(standard, "", true);
             requireWholeDocument(signature);
+            if (!allowSha1) {
+                refuseSha1(signature);
+            }
             PublicKey key = required != null ? required.getPublicKey() : keyOf(signature.getKeyInfo());
             if (!signature.checkSignatureValue(key)) {
                 throw refused("the signature does not verify: the alert was changed after signing, or signed with "
@@ -92,6 +106,24 @@ public final class CapSignatures {
             throw refused("the signature must sign the whole alert: Reference URI=\"\" with the enveloped-signature "
                     + "transform");
         }
+    }
+
+    private static void refuseSha1(XMLSignature signature) throws XMLSecurityException {
+        String method = signature.getSignedInfo().getSignatureMethodURI();
+        if (isSha1(method)) {
+            throw refused("the signature method " + method + " uses SHA-1, which this server does not accept; sign "
+                    + "with rsa-sha256 or stronger (" + XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256 + ")");
+        }
+        String digest = signature.getSignedInfo().item(0).getMessageDigestAlgorithm().getAlgorithmURI();
+        if (isSha1(digest)) {
+            throw refused("the reference digest " + digest + " is SHA-1, which this server does not accept; digest "
+                    + "with SHA-256 or stronger (http://www.w3.org/2001/04/xmlenc#sha256)");
+        }
+    }
+
+    /** Whether an XML-DSig algorithm URI names SHA-1 (rsa-sha1, dsa-sha1, ecdsa-sha1, hmac-sha1, sha1). */
+    private static boolean isSha1(String algorithm) {
+        return algorithm != null && algorithm.toLowerCase(java.util.Locale.ROOT).matches(".*[#-]sha1");
     }
 
     private static PublicKey keyOf(KeyInfo keyInfo) throws XMLSecurityException {

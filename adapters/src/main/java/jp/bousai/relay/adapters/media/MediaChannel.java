@@ -30,12 +30,15 @@ public final class MediaChannel implements Channel {
     private final Vertx vertx;
     private final MediaReceiver receiver;
     private final Clock clock;
+    private final CapRenderer cap;
     private HttpClient client;
 
-    public MediaChannel(Vertx vertx, MediaReceiver receiver, Clock clock) {
+    /** @param cap renders the CAP bodies of {@code cap} receivers */
+    public MediaChannel(Vertx vertx, MediaReceiver receiver, Clock clock, CapRenderer cap) {
         this.vertx = vertx;
         this.receiver = receiver;
         this.clock = clock;
+        this.cap = cap;
     }
 
     @Override
@@ -80,7 +83,7 @@ public final class MediaChannel implements Channel {
                 contentType = SoapReplies.CONTENT_TYPE;
             }
             case WEBHOOK_CAP -> {
-                body = CapRenderer.render(record.advisory()).getBytes(StandardCharsets.UTF_8);
+                body = cap.render(record).getBytes(StandardCharsets.UTF_8);
                 contentType = "application/cap+xml; charset=utf-8";
             }
             default -> {

@@ -54,6 +54,7 @@ public final class MqttChannel implements Channel {
     private final Vertx vertx;
     private final MqttOptions options;
     private final Clock clock;
+    private final CapRenderer cap;
     private final AtomicBoolean connected = new AtomicBoolean();
     /** Publishes waiting for their PUBACK; failed at once when the connection is lost. */
     private final java.util.Set<Promise<Void>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -61,10 +62,12 @@ public final class MqttChannel implements Channel {
     private MqttAsyncClient client;
     private int connectAttempts;
 
-    public MqttChannel(Vertx vertx, MqttOptions options, Clock clock) {
+    /** @param cap renders CAP payloads (when {@link MqttOptions#capPayload()}) */
+    public MqttChannel(Vertx vertx, MqttOptions options, Clock clock, CapRenderer cap) {
         this.vertx = vertx;
         this.options = options;
         this.clock = clock;
+        this.cap = cap;
     }
 
     /**
@@ -163,7 +166,7 @@ public final class MqttChannel implements Channel {
                     + " is not connected"));
         }
         Context context = vertx.getOrCreateContext();
-        byte[] payload = (options.capPayload() ? CapRenderer.render(advisory) : RecordJson.of(record, null))
+        byte[] payload = (options.capPayload() ? cap.render(record) : RecordJson.of(record, null))
                 .getBytes(StandardCharsets.UTF_8);
         List<Future<Void>> acknowledged = new ArrayList<>();
         for (JisCode area : advisory.areaCodes()) {

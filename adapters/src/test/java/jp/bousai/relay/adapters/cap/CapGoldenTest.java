@@ -16,7 +16,7 @@ class CapGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"evacuation-alert", "evacuation-update", "evacuation-lift", "evacuation-cancel", "legacy-label-exercise",
-        "notice", "event"})
+        "notice", "event", "cap11-evacuation-alert", "empty-restriction-addresses"})
     void decodesToTheExpectedAdvisory(String name) throws IOException {
         FormatChecks.decodesToGolden(new CapFormat(), FIXTURES, name);
     }

@@ -116,7 +116,12 @@ class CapHostileInputTest {
                 edit("declared Shift_JIS", "encoding=\"UTF-8\"", "encoding=\"Shift_JIS\"", malformed, "only UTF-8"),
                 edit("declared ISO-8859-1", "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"", malformed, "only UTF-8"),
                 // The schema
-                edit("CAP 1.1 namespace", "emergency:cap:1.2", "emergency:cap:1.1", invalid, "alert"),
+                edit("CAP 1.0 namespace", "urn:oasis:names:tc:emergency:cap:1.2", "http://www.incident.com/cap/1.0",
+                        invalid, "CAP 1.2 is required"),
+                edit("CAP 1.1 with an element 1.1 does not have", "emergency:cap:1.2\">",
+                        "emergency:cap:1.1\"><colour>red</colour>", invalid, "colour"),
+                edit("signed alert in ISO-8859-1", "encoding=\"UTF-8\"?>", "encoding=\"ISO-8859-1\"?>", malformed,
+                        "only UTF-8"),
                 raw("valueName as the root", prolog + "<valueName xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">x"
                         + "</valueName>", invalid, "root element must be alert"),
                 edit("missing identifier", "<identifier>id-1</identifier>", "", invalid, "sender"),
@@ -145,8 +150,8 @@ class CapHostileInputTest {
                         "<scope>Public</scope><restriction>staff</restriction>", invalid, "only allowed with scope Restricted"),
                 edit("Restricted without restriction", "<scope>Public</scope>", "<scope>Restricted</scope>", invalid,
                         "needs a restriction"),
-                edit("addresses without Private", "<scope>Public</scope>",
-                        "<scope>Public</scope><addresses>a b</addresses>", invalid, "only allowed with scope Private"),
+                edit("Private with empty addresses", "<scope>Public</scope>",
+                        "<scope>Private</scope><addresses></addresses>", invalid, "needs addresses"),
                 edit("Private without addresses", "<scope>Public</scope>", "<scope>Private</scope>", invalid,
                         "needs addresses"),
                 edit("identifier with a space", "<identifier>id-1</identifier>", "<identifier>id 1</identifier>",
@@ -196,6 +201,10 @@ class CapHostileInputTest {
         cases.set(cases.indexOf(cases.stream().filter(a -> a.get()[0].equals("unknown evacuation level")).findFirst()
                 .orElseThrow()), edit("unknown evacuation level", "</headline>", "</headline><parameter><valueName>"
                 + "evacuationLevel</valueName><value>6</value></parameter>", invalid, "must be 3, 4, 5"));
+        cases.set(cases.indexOf(cases.stream().filter(a -> a.get()[0].equals("signed alert in ISO-8859-1"))
+                .findFirst().orElseThrow()), raw("signed alert in ISO-8859-1", VALID.replace("encoding=\"UTF-8\"",
+                "encoding=\"ISO-8859-1\"").replace("</alert>", "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"/>"
+                + "</alert>"), invalid, "signed CAP alerts must be UTF-8"));
         return cases.stream();
     }
 

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import jp.bousai.relay.adapters.FormatChecks;
 import jp.bousai.relay.adapters.commons.CommonsFormat;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.auth.IssuePolicy;
+import jp.bousai.relay.core.log.AdvisoryRecord;
+import jp.bousai.relay.core.log.EarlierRevision;
 import jp.bousai.relay.core.validation.FieldErrors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,11 +48,24 @@ class CapRendererTest {
     @MethodSource("fixtures")
     void rendersValidCapThatDecodesToTheSameAdvisory(String fixture) throws Exception {
         Advisory original = decode(fixture);
-        String cap = CapRenderer.render(original);
+        String cap = new CapRenderer("https://relay.example.jp")
+                .render(new AdvisoryRecord(1, original, "{}", Instant.EPOCH, "json"));
         FieldErrors errors = new FieldErrors();
         Advisory decoded = IssuePolicy.authorise(FormatChecks.CHIYODA,
                 new CapFormat().decode(cap.getBytes(StandardCharsets.UTF_8), errors));
         assertThat(errors.list()).isEmpty();
         assertThat(decoded).isEqualTo(original);
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void rendersCapThatPassesThePublicAlertsProfile(String fixture) throws Exception {
+        Advisory advisory = decode(fixture);
+        List<EarlierRevision> earlier = IntStream.range(1, advisory.revision()).mapToObj(revision ->
+                new EarlierRevision(revision, advisory.sender().code(), advisory.reportTime().minusHours(revision)))
+                .toList();
+        String cap = new CapRenderer("https://relay.example.jp")
+                .render(new AdvisoryRecord(1, advisory, "{}", Instant.EPOCH, "json", earlier));
+        assertThat(PublicAlertsProfile.violations(cap)).as(cap).isEmpty();
     }
 }

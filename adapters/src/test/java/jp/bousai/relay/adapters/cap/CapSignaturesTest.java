@@ -72,19 +72,24 @@ class CapSignaturesTest {
 
     /** Signs the whole alert: Reference URI="", enveloped-signature + exclusive c14n, RSA-SHA256. */
     static byte[] sign(byte[] alert, Signer signer, boolean enveloped) throws Exception {
+        return sign(alert, signer, enveloped, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
+                MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
+    }
+
+    /** Signs with the given signature method and reference digest. */
+    static byte[] sign(byte[] alert, Signer signer, boolean enveloped, String method, String digest) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(alert));
         Element root = document.getDocumentElement();
-        XMLSignature signature = new XMLSignature(document, "", XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
-                Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
+        XMLSignature signature = new XMLSignature(document, "", method, Canonicalizer.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
         root.appendChild(signature.getElement());
         Transforms transforms = new Transforms(document);
         if (enveloped) {
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
         }
         transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-        signature.addDocument("", transforms, MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
+        signature.addDocument("", transforms, digest);
         signature.addKeyInfo(signer.certificate());
         signature.sign(signer.key());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -138,5 +143,32 @@ class CapSignaturesTest {
         assertThatThrownBy(() -> new CapFormat().decode(keyless.getBytes(StandardCharsets.UTF_8), CHIYODA,
                 new FieldErrors())).hasMessageContaining("1 field is invalid")
                 .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).detail()).contains("carries no key"));
+    }
+
+    @Test
+    void refusesSha1SignatureMethodsAndDigestsByDefault() throws Exception {
+        byte[] rsaSha1 = sign(fixture(), chiyoda, true, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA1,
+                MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
+        byte[] sha1Digest = sign(fixture(), chiyoda, true, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA256,
+                MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA1);
+        assertThat(refusal(new CapFormat(), rsaSha1, CHIYODA)).contains("rsa-sha1").contains("SHA-1")
+                .contains("rsa-sha256");
+        assertThat(refusal(new CapFormat(), sha1Digest, CHIYODA)).contains("digest").contains("SHA-1");
+    }
+
+    @Test
+    void acceptsSha1OnlyWhenConfiguredTo() throws Exception {
+        CapFormat allowing = new CapFormat(new CapSignatures(Map.of(), true));
+        assertThat(refusal(allowing, sign(fixture(), chiyoda, true, XMLSignature.ALGO_ID_SIGNATURE_RSA_SHA1,
+                MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA1), CHIYODA)).isEqualTo("accepted");
+    }
+
+    @Test
+    void acceptsASignedCap11AlertVerifiedOverTheBytesAsSent() throws Exception {
+        byte[] cap11 = Files.readAllBytes(Path.of("src", "test", "resources", "cap", "cap11-evacuation-alert.xml"));
+        assertThat(refusal(new CapFormat(), sign(cap11, chiyoda, true), CHIYODA)).isEqualTo("accepted");
+        String tampered = new String(sign(cap11, chiyoda, true), StandardCharsets.UTF_8).replace("1910", "19");
+        assertThat(refusal(new CapFormat(), tampered.getBytes(StandardCharsets.UTF_8), CHIYODA))
+                .contains("does not verify");
     }
 }

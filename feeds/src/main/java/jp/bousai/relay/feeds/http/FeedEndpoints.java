@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.stream.Collectors;
+import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.CurrentView;
@@ -35,10 +36,13 @@ public final class FeedEndpoints {
 
     private final AdvisoryLog log;
     private final Clock clock;
+    private final CapRenderer cap;
 
-    public FeedEndpoints(AdvisoryLog log, Clock clock) {
+    /** @param cap renders documents asked for as CAP */
+    public FeedEndpoints(AdvisoryLog log, Clock clock, CapRenderer cap) {
         this.log = log;
         this.clock = clock;
+        this.cap = cap;
     }
 
     /** Oldest first, {@code limit} per page; {@code next} names the following page while there is one. */
@@ -91,7 +95,7 @@ public final class FeedEndpoints {
                 return;
             }
             ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
-                    .end(format.render(found.get()));
+                    .end(format.render(found.get(), cap));
         }).onFailure(ctx::fail);
     }
 

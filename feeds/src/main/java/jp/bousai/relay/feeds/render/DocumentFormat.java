@@ -35,10 +35,11 @@ public enum DocumentFormat implements WireNamed {
         return contentType.substring(0, contentType.indexOf(';'));
     }
 
-    public String render(CurrentAdvisory current) {
+    /** @param cap renders the CAP representation (it knows the public URL its links use) */
+    public String render(CurrentAdvisory current, CapRenderer cap) {
         return switch (this) {
             case JSON -> RecordJson.of(current.record(), current.state());
-            case CAP -> CapRenderer.render(current.record().advisory());
+            case CAP -> cap.render(current.record());
             case COMMONS -> CommonsRenderer.render(current.record().advisory());
         };
     }

@@ -87,8 +87,9 @@ public final class ConfigLoader {
         MqttConfig mqtt = mqtt(source);
         List<AdminKeyConfig> adminKeys = adminKeys(source.node("auth.admin-keys"));
         List<MediaReceiver> receivers = receivers(source.node("receivers"));
+        CapConfig cap = CapConfig.parse(source, http.port());
         source.checkAllKeysKnown();
-        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers);
+        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers, cap);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {

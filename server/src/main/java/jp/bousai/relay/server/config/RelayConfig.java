@@ -13,7 +13,7 @@ import jp.bousai.relay.server.store.StoreOptions;
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
                           List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt,
-                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers) {
+                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers, CapConfig cap) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
@@ -25,6 +25,7 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
     }
 
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
-        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers);
+        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers,
+                cap);
     }
 }

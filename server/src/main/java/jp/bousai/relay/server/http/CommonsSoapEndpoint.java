@@ -56,6 +56,10 @@ public final class CommonsSoapEndpoint {
                     + (type == null ? "" : type) + "'"));
             return;
         }
+        if (ContentTypes.charsetProblem(type) != null) {
+            fault(ctx, 415, new SoapFault("soap:Client", ContentTypes.charsetProblem(type)));
+            return;
+        }
         ctx.next();
     }
 

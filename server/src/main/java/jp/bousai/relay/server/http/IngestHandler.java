@@ -6,7 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 import jp.bousai.relay.adapters.InboundFormat;
 import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.core.log.AdvisoryLog;
@@ -82,14 +81,14 @@ public final class IngestHandler {
     }
 
     private void checkContentType(String header) {
-        String mediaType = header == null ? "" : header.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = ContentTypes.mediaType(header);
         if (!format.contentTypes().contains(mediaType)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be "
                     + String.join(" or ", format.contentTypes()) + ", got '" + (header == null ? "" : header) + "'");
         }
-        String lower = header.toLowerCase(Locale.ROOT).replace(" ", "");
-        if (lower.contains("charset=") && !lower.contains("charset=utf-8")) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "only UTF-8 is accepted, got '" + header + "'");
+        String charsetProblem = ContentTypes.charsetProblem(header);
+        if (charsetProblem != null) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, charsetProblem);
         }
     }
 

@@ -78,4 +78,22 @@ class ConfigLoaderTest {
                 + "\n      sender: \"131017\"\n", Map.of()))
                 .hasMessageContaining("auth.api-keys[0].sender").hasMessageContaining("check digit");
     }
+
+    @Test
+    void capLinksToThePublicUrlAndRefusesSha1UnlessAllowed() throws Exception {
+        RelayConfig shipped = ConfigLoader.load(SHIPPED, Map.of());
+        assertThat(shipped.cap().publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(shipped.cap().publicUrlConfigured()).isFalse();
+        assertThat(shipped.cap().allowSha1Signatures()).isFalse();
+        RelayConfig set = ConfigLoader.load(SHIPPED, Map.of("BOUSAI_HTTP_PUBLIC_URL", "https://bousai.example.jp/",
+                "BOUSAI_CAP_ALLOW_SHA1_SIGNATURES", "true"));
+        assertThat(set.cap().publicUrl()).isEqualTo("https://bousai.example.jp");
+        assertThat(set.cap().allowSha1Signatures()).isTrue();
+        assertThat(parse("http:\n  public-url: https://relay.example.jp/bousai\n", Map.of()).cap().publicUrl())
+                .isEqualTo("https://relay.example.jp/bousai");
+        assertThatThrownBy(() -> parse("http:\n  public-url: bousai.example.jp\n", Map.of()))
+                .hasMessageContaining("'http.public-url'").hasMessageContaining("absolute http or https URL");
+        assertThatThrownBy(() -> parse("cap:\n  allow-sha1-signatures: maybe\n", Map.of()))
+                .hasMessageContaining("'cap.allow-sha1-signatures'");
+    }
 }

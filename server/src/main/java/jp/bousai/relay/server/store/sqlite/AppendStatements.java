@@ -63,8 +63,9 @@ final class AppendStatements {
         }
         upsertDocument(advisory, seq, receivedAt);
         queueForChannels(advisory, seq, receivedAt);
-        return new AppendOutcome.Accepted(
-                new AdvisoryRecord(seq, advisory, submission.json(), receivedAt, submission.format()));
+        StoredRevisions.insert(connection, advisory);
+        return new AppendOutcome.Accepted(new AdvisoryRecord(seq, advisory, submission.json(), receivedAt,
+                submission.format(), StoredRevisions.before(connection, advisory)));
     }
 
     private void queueForChannels(Advisory advisory, long seq, Instant receivedAt) throws SQLException {

@@ -148,6 +148,6 @@ final class SqliteReads {
             throw new SQLException("stored version " + rows.getLong(1) + " no longer reads: " + errors.list());
         }
         return new AdvisoryRecord(rows.getLong(1), advisory, json, Instant.ofEpochMilli(rows.getLong(3)),
-                rows.getString(4));
+                rows.getString(4), StoredRevisions.before(rows.getStatement().getConnection(), advisory));
     }
 }

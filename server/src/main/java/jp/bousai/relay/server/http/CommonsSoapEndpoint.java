@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import jp.bousai.relay.adapters.commons.CommonsFormat;
+import jp.bousai.relay.adapters.commons.CommonsPaths;
 import jp.bousai.relay.adapters.commons.SoapFault;
 import jp.bousai.relay.adapters.commons.SoapReplies;
 import jp.bousai.relay.adapters.commons.SoapRequest;
@@ -96,7 +97,13 @@ public final class CommonsSoapEndpoint {
         }
         Issuer issuer = verifier.verify(request.token());
         FieldErrors errors = new FieldErrors();
-        return Submissions.prepare(format.decode(request.distribution(), errors), errors, issuer, format.name(), body);
+        try {
+            return Submissions.prepare(format.decode(request.distribution(), issuer, errors), errors, issuer,
+                    format.name(), body);
+        } catch (ProblemException problem) {
+            // the rules point into the JSON form; an L-Alert sender is told of its own elements
+            throw CommonsPaths.of(request.distribution()).translate(problem);
+        }
     }
 
     private static int code(ProblemException problem) {

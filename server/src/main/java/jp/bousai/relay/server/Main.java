@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar bousai-relay.jar [--config FILE]} starts the server; without {@code --config}
  * it reads {@code config/bousai-relay.yaml} from the working directory when present, else the
- * defaults bundled in the jar. {@code hash-key KEY} prints the SHA-256 to put in the configuration.
+ * defaults bundled in the jar. {@code hash-key KEY} prints the SHA-256 to put in the configuration;
+ * {@code sign-soap ...} fills an L-Alert request's UsernameToken ({@link SignSoapCommand}).
  */
 public final class Main {
 
@@ -28,6 +29,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(SignSoapCommand.NAME)) {
+            System.exit(SignSoapCommand.run(args, System.getenv(), Clock.systemUTC(), System.out, System.err));
+        }
         if (args.length == 2 && args[0].equals("hash-key")) {
             LOG.info("sha256: {}", ApiKeys.sha256(args[1]));
             return;

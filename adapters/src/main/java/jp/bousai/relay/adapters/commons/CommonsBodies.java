@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import jp.bousai.relay.adapters.xml.GeoText;
 import jp.bousai.relay.core.advisory.AdvisoryBody;
 import jp.bousai.relay.core.advisory.Category;
@@ -31,6 +32,7 @@ final class CommonsBodies {
 
     static final String BODY = CommonsMapper.CONTENT + "/xmlContent/embeddedXMLContent/Report/";
     private static final Predicate<String> ANY = CommonsNs::isCommons;
+    private static final Pattern COMMA_CIRCLE = Pattern.compile("[^,\\s]+,[^,\\s]+,[^,\\s]+");
     private static final Predicate<String> GEO = ns -> CommonsNs.isCommons(ns) || CommonsNs.EDXL.equals(ns);
     private static final Map<String, ShelterBody.Status> SHELTER_STATUS = Map.of("未開設", ShelterBody.Status.NOT_OPENED,
             "開設", ShelterBody.Status.OPEN, "閉鎖", ShelterBody.Status.CLOSED, "常設", ShelterBody.Status.PERMANENT,
@@ -146,7 +148,26 @@ final class CommonsBodies {
             return GeoText.polygon(polygon, path + "/polygon", errors);
         }
         String circle = text(location, "circle", GEO);
-        return circle == null ? null : GeoText.circle(circle, path + "/circle", errors);
+        return circle == null ? null : circle(circle, path + "/circle", errors);
+    }
+
+    /**
+     * A circle as L-Alert writes it, {@code lat,lon,radius} (e.g. {@code 35.691634,139.756685,0}),
+     * or in the EDXL-DE form {@code lat,lon radius}; radius in km. An empty element never gets here
+     * (it is absent).
+     */
+    static Geometry.Circle circle(String text, String path, FieldErrors errors) {
+        String stripped = text.strip();
+        String edxl = COMMA_CIRCLE.matcher(stripped).matches()
+                ? stripped.substring(0, stripped.lastIndexOf(',')) + " " + stripped.substring(stripped.lastIndexOf(',') + 1)
+                : stripped;
+        FieldErrors own = new FieldErrors();
+        Geometry.Circle circle = GeoText.circle(edxl, path, own);
+        if (circle == null) {
+            errors.add(path, "a circle is 'lat,lon,radius' (as L-Alert writes it) or 'lat,lon radius' (EDXL-DE), "
+                    + "latitude -90..90, longitude -180..180, radius in km not negative; got '" + text + "'");
+        }
+        return circle;
     }
 
     static SubArea subArea(Element location, String path, FieldErrors errors) {

@@ -52,7 +52,23 @@ record CommonsEnvelope(Element distribution, List<Element> targetAreas, Element 
         return text(control, name, ANY_COMMONS);
     }
 
-    Element publishingOffice() {
-        return child(control, "PublishingOffice", ANY_COMMONS);
+    /** The Control's {@code distributionStatus}, in the EDXL namespace (as the hub writes it) or a PCXML one. */
+    String controlDistributionStatus() {
+        return text(control, "distributionStatus", ns -> CommonsNs.EDXL.equals(ns) || CommonsNs.isCommons(ns));
+    }
+
+    /**
+     * The publishing office's details: {@code PublishingOffice/OfficeInfo} as real senders nest
+     * them, else {@code PublishingOffice} itself (older messages put the names directly in it).
+     */
+    Element publishingOfficeInfo() {
+        Element office = child(control, "PublishingOffice", ANY_COMMONS);
+        Element info = child(office, "OfficeInfo", ANY_COMMONS);
+        return info != null ? info : office;
+    }
+
+    /** Whether the office's details are nested in {@code OfficeInfo}, for naming paths. */
+    boolean officeInfoNested() {
+        return child(child(control, "PublishingOffice", ANY_COMMONS), "OfficeInfo", ANY_COMMONS) != null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import jp.bousai.relay.adapters.InboundFormat;
 import jp.bousai.relay.adapters.xml.SafeXml;
 import jp.bousai.relay.core.advisory.Advisory;
+import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.validation.FieldErrors;
@@ -31,16 +32,35 @@ public final class CommonsFormat implements InboundFormat {
 
     @Override
     public Advisory decode(byte[] body, FieldErrors errors) {
+        return decode(root(body), errors);
+    }
+
+    private static Element root(byte[] body) {
         Element root = SafeXml.parse(body).getDocumentElement();
         if (!CommonsNs.EDXL.equals(root.getNamespaceURI()) || !"EDXLDistribution".equals(root.getLocalName())) {
-            throw ProblemException.invalid(List.of(new FieldError("/" + root.getLocalName(),
+            throw ProblemException.invalid(List.of(new FieldError(root.getLocalName(),
                     "the root element must be EDXLDistribution in namespace " + CommonsNs.EDXL)));
         }
-        return decode(root, errors);
+        return root;
+    }
+
+    /**
+     * Decodes a bare {@code EDXLDistribution} sent by {@code issuer}: as {@link #decode(byte[], FieldErrors)},
+     * and its {@code OrganizationCode} must be the issuer's own or within its scope.
+     */
+    @Override
+    public Advisory decode(byte[] body, Issuer issuer, FieldErrors errors) {
+        return decode(root(body), issuer, errors);
     }
 
     /** Decodes an {@code EDXLDistribution} element already parsed safely. */
     public Advisory decode(Element distribution, FieldErrors errors) {
         return CommonsMapper.map(CommonsEnvelope.of(distribution), errors);
+    }
+
+    /** Decodes an {@code EDXLDistribution} element sent by {@code issuer} (see {@link #decode(byte[], Issuer, FieldErrors)}). */
+    public Advisory decode(Element distribution, Issuer issuer, FieldErrors errors) {
+        CommonsEnvelope message = CommonsEnvelope.of(distribution);
+        return CommonsControl.checkIssuer(message, CommonsMapper.map(message, errors), issuer, errors);
     }
 }

@@ -12,7 +12,6 @@ import jp.bousai.relay.core.advisory.Category;
 import jp.bousai.relay.core.advisory.LocalizedText;
 import jp.bousai.relay.core.advisory.MessageType;
 import jp.bousai.relay.core.advisory.Mode;
-import jp.bousai.relay.core.advisory.Sender;
 import jp.bousai.relay.core.advisory.TargetArea;
 import jp.bousai.relay.core.advisory.WireNamed;
 import jp.bousai.relay.core.area.JisCode;
@@ -51,7 +50,7 @@ final class CommonsMapper {
         AdvisoryBody body = type == MessageType.CANCEL || category == null ? null
                 : CommonsBodies.read(category, message.body(), errors);
         return new Advisory(message.edxl("distributionID"), message.content("documentID"),
-                revision(message.content("documentRevision"), errors), type, mode, category, sender(message),
+                revision(message.content("documentRevision"), errors), type, mode, category, CommonsControl.sender(message),
                 areas(message, errors), reportTime,
                 CommonsTimes.parse(message.head("TargetDateTime"), HEAD + "/TargetDateTime", errors),
                 CommonsTimes.parse(message.head("ValidDateTime"), HEAD + "/ValidDateTime", errors),
@@ -63,12 +62,7 @@ final class CommonsMapper {
     /** The envelope's distributionStatus, which the Report's Control must not contradict. */
     private static Mode mode(CommonsEnvelope message, FieldErrors errors) {
         Mode envelope = lookup(Mode.class, message.edxl("distributionStatus"), ROOT + "/distributionStatus", errors);
-        String report = message.control("distributionStatus");
-        if (envelope != null && report != null && !report.equals(envelope.wireName())) {
-            errors.add(CONTENT + "/xmlContent/embeddedXMLContent/Report/Control/distributionStatus", "the Report says "
-                    + report + " but the envelope says " + envelope.wireName() + "; they must agree (a drill must "
-                    + "never be taken for real, nor the other way round)");
-        }
+        CommonsControl.checkMode(message, envelope, errors);
         return envelope;
     }
 
@@ -82,16 +76,6 @@ final class CommonsMapper {
             return 0;
         }
         return Integer.parseInt(text);
-    }
-
-    private static Sender sender(CommonsEnvelope message) {
-        Element office = message.publishingOffice();
-        String code = DomElements.text(office, "OrganizationCode", CommonsEnvelope.ANY_COMMONS);
-        String name = first(DomElements.text(office, "OrganizationName", CommonsEnvelope.ANY_COMMONS),
-                message.content("publishingOfficeName"));
-        String officeName = DomElements.text(office, "OfficeName", CommonsEnvelope.ANY_COMMONS);
-        JisCode jis = code != null && JisCode.problemWith(code) == null ? JisCode.parse(code) : null;
-        return new Sender(jis, name, officeName);
     }
 
     private static List<TargetArea> areas(CommonsEnvelope message, FieldErrors errors) {

@@ -20,6 +20,8 @@ import org.w3c.dom.Element;
 public final class CommonsPublish {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How deep under {@code publishResponse} a receipt's {@code code} is looked for. */
+    private static final int MAX_RECEIPT_DEPTH = 4;
     private static final String PASSWORD_DIGEST = "http://docs.oasis-open.org/wss/2004/01/"
             + "oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
 
@@ -63,8 +65,10 @@ public final class CommonsPublish {
     }
 
     /**
-     * Reads a receiver's answer: {@code publishResponse/processResponse/code} and {@code result},
-     * or a SOAP Fault.
+     * Reads a receiver's answer: the L-Alert result {@code code} wherever the receiver puts it under
+     * {@code publishResponse} ({@code processResponse/code} as we answer, {@code publishResult/response/code}
+     * and {@code return/code} as other receivers do), with the {@code result} (or {@code message})
+     * beside it; or a SOAP Fault.
      *
      * @throws IllegalArgumentException when the answer is neither, naming what was found
      */
@@ -82,12 +86,34 @@ public final class CommonsPublish {
             throw new IllegalArgumentException("SOAP Fault " + DomElements.text(first, "faultcode", ns -> true) + ": "
                     + DomElements.text(first, "faultstring", ns -> true));
         }
-        Element response = first == null ? null : DomElements.child(first, "processResponse", ns -> true);
-        String code = DomElements.text(response, "code", ns -> true);
-        if (code == null || !code.strip().matches("\\d{1,4}")) {
-            throw new IllegalArgumentException("the answer has no publishResponse/processResponse/code");
+        Element code = first == null || !"publishResponse".equals(first.getLocalName()) ? null
+                : findCode(first, MAX_RECEIPT_DEPTH);
+        if (code == null) {
+            throw new IllegalArgumentException("the answer has no result code under publishResponse (found "
+                    + (first == null ? "an empty Body" : first.getLocalName()) + ")");
         }
-        return new Answer(Integer.parseInt(code.strip()), DomElements.text(response, "result", ns -> true));
+        Element holder = (Element) code.getParentNode();
+        String result = DomElements.text(holder, "result", ns -> true);
+        return new Answer(Integer.parseInt(code.getTextContent().strip()),
+                result != null ? result : DomElements.text(holder, "message", ns -> true));
+    }
+
+    /** The first {@code code} element holding a number, depth first, at most {@code depth} levels down. */
+    private static Element findCode(Element parent, int depth) {
+        for (Element child : DomElements.all(parent)) {
+            if ("code".equals(child.getLocalName()) && child.getTextContent().strip().matches("\\d{1,4}")) {
+                return child;
+            }
+        }
+        if (depth > 1) {
+            for (Element child : DomElements.all(parent)) {
+                Element found = findCode(child, depth - 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static void text(XMLStreamWriter xml, String prefix, String ns, String name, String value)

@@ -20,13 +20,16 @@ import jp.bousai.relay.core.advisory.NoticeBody;
 import jp.bousai.relay.core.advisory.ShelterBody;
 import jp.bousai.relay.core.advisory.SubArea;
 import jp.bousai.relay.core.advisory.TargetArea;
+import jp.bousai.relay.core.advisory.Timestamps;
 
 /**
  * Renders an advisory as an L-Alert message: EDXL-DE 1.0 with the Commons extensions and an
  * embedded PCXML Report in the generation-4 namespaces, by the table in {@code docs/formats.md}
  * read the other way. Evacuation details carry the 2021 level explicitly ({@code Level} 3, 4 or 5
- * beside the {@code Sort} label). Decoding what was rendered gives back the same advisory, except
- * for English text, which Commons has no place for.
+ * beside the {@code Sort} label); circles are written {@code lat,lon,radius} as the L-Alert hub
+ * writes them, times always with seconds; Control and Head are written by {@link CommonsReportHeader}.
+ * Decoding what was rendered gives back the same advisory, except for English text, which Commons
+ * has no place for.
  */
 public final class CommonsRenderer {
 
@@ -63,7 +66,7 @@ public final class CommonsRenderer {
 
     /** Writes the {@code EDXLDistribution} element at the writer's position (e.g. inside a SOAP body). */
     static void write(XMLStreamWriter xml, Advisory advisory) throws XMLStreamException {
-        Out out = new Out(xml);
+        CommonsOut out = new CommonsOut(xml);
         xml.writeStartElement("edxlde", "EDXLDistribution", CommonsNs.EDXL);
         xml.writeNamespace("edxlde", CommonsNs.EDXL);
         xml.writeNamespace("commons", CommonsNs.COMMONS);
@@ -95,45 +98,23 @@ public final class CommonsRenderer {
         xml.writeEndElement();
     }
 
-    private static void report(Out out, Advisory advisory) throws XMLStreamException {
+    private static void report(CommonsOut out, Advisory advisory) throws XMLStreamException {
         XMLStreamWriter xml = out.xml;
         xml.writeStartElement("pcx", "Report", PCXML);
         xml.writeNamespace("pcx", PCXML);
         xml.writeNamespace("pcx_ib", INFORMATION_BASIS);
         xml.writeNamespace("pcx_eb", ELEMENT_BASIS);
-        xml.writeStartElement("pcx", "Control", PCXML);
-        out.element("pcx", PCXML, "Title", advisory.headline().ja());
-        out.element("pcx", PCXML, "distributionStatus", advisory.mode().wireName());
-        xml.writeStartElement("pcx", "EditorialOffice", PCXML);
-        out.element("pcx", PCXML, "OrganizationName", advisory.sender().name());
-        xml.writeEndElement();
-        xml.writeStartElement("pcx", "PublishingOffice", PCXML);
-        out.element("pcx", PCXML, "OrganizationName", advisory.sender().name());
-        out.element("pcx", PCXML, "OrganizationCode", advisory.sender().code().value());
-        out.element("pcx", PCXML, "OfficeName", advisory.sender().office());
-        xml.writeEndElement();
-        xml.writeEndElement();
-        xml.writeStartElement("pcx_ib", "Head", INFORMATION_BASIS);
-        out.head("Title", advisory.headline().ja());
-        out.head("CreateDateTime", time(advisory.reportTime()));
-        out.head("ReportDateTime", time(advisory.reportTime()));
-        out.head("TargetDateTime", time(advisory.targetTime()));
-        out.head("ValidDateTime", time(advisory.validUntil()));
-        if (advisory.text() != null && advisory.text().ja() != null) {
-            xml.writeStartElement("pcx_ib", "Headline", INFORMATION_BASIS);
-            out.head("Text", advisory.text().ja());
-            xml.writeEndElement();
-        }
-        xml.writeEndElement();
+        CommonsReportHeader.control(out, advisory);
+        CommonsReportHeader.head(out, advisory);
         body(out, advisory);
         xml.writeEndElement();
     }
 
     /** The category's body; a Cancel's holds only the disaster name. */
-    private static void body(Out out, Advisory advisory) throws XMLStreamException {
+    private static void body(CommonsOut out, Advisory advisory) throws XMLStreamException {
         String name = advisory.category().wireName();
         String ns = BODY + BODY_NAMESPACES.get(name);
-        Out body = out.in(ns);
+        CommonsOut body = out.in(ns);
         out.xml.writeStartElement("pcx_eo", name, ns);
         out.xml.writeNamespace("pcx_eo", ns);
         if (advisory.disaster() != null) {
@@ -170,7 +151,7 @@ public final class CommonsRenderer {
         out.xml.writeEndElement();
     }
 
-    private static void evacuationDetail(Out body, EvacuationBody.Detail detail) throws XMLStreamException {
+    private static void evacuationDetail(CommonsOut body, EvacuationBody.Detail detail) throws XMLStreamException {
         body.start("Detail");
         body.body("Sort", detail.sourceLabel() != null ? detail.sourceLabel() : detail.level().label());
         body.body("Level", Integer.toString(detail.level().number()));
@@ -199,7 +180,7 @@ public final class CommonsRenderer {
         body.end();
     }
 
-    private static void shelter(Out body, ShelterBody.Shelter shelter) throws XMLStreamException {
+    private static void shelter(CommonsOut body, ShelterBody.Shelter shelter) throws XMLStreamException {
         body.start("Information");
         location(body, shelter.name(), null, shelter.municipality() == null ? null : shelter.municipality().value(),
                 shelter.location() == null ? null : new Geometry.Circle(shelter.location(), 0), shelter.address());
@@ -215,7 +196,7 @@ public final class CommonsRenderer {
         body.end();
     }
 
-    private static void damageItem(Out body, DamageBody.Item item) throws XMLStreamException {
+    private static void damageItem(CommonsOut body, DamageBody.Item item) throws XMLStreamException {
         body.start("Detail");
         body.body("Kind", item.group() == null ? null : DAMAGE_LABELS.get(item.group()));
         body.body("Item", item.item());
@@ -228,23 +209,23 @@ public final class CommonsRenderer {
         body.end();
     }
 
-    private static void counts(Out body, Integer people, Integer households) throws XMLStreamException {
+    private static void counts(CommonsOut body, Integer people, Integer households) throws XMLStreamException {
         body.body("HeadCount", people == null ? null : people.toString());
         body.body("Households", households == null ? null : households.toString());
     }
 
-    private static void location(Out body, String name, String subAreaCode, String municipality, Geometry geometry,
+    private static void location(CommonsOut body, String name, String subAreaCode, String municipality, Geometry geometry,
                                  String address) throws XMLStreamException {
         XMLStreamWriter xml = body.xml;
         xml.writeStartElement("pcx_eb", "Location", ELEMENT_BASIS);
         body.commons("areaName", name);
-        body.element("pcx_eb", ELEMENT_BASIS, "ooAzaTyouTyouMokuCode", subAreaCode);
+        body.commons("ooAzaTyouTyouMokuCode", subAreaCode);
         body.body("Address", address);
         body.commons("jisX0402", municipality);
         if (geometry instanceof Geometry.Polygon polygon) {
             body.edxl("polygon", polygon.points().stream().map(CommonsRenderer::point).collect(Collectors.joining(" ")));
         } else if (geometry instanceof Geometry.Circle circle) {
-            body.edxl("circle", point(circle.centre()) + " " + number(circle.radiusKm()));
+            body.edxl("circle", point(circle.centre()) + "," + number(circle.radiusKm()));
         }
         xml.writeEndElement();
     }
@@ -255,61 +236,11 @@ public final class CommonsRenderer {
 
     /** A decimal without an exponent, as the EDXL-DE text forms expect. */
     private static String number(double value) {
-        return BigDecimal.valueOf(value).toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    private static String time(OffsetDateTime time) {
-        return time == null ? null : time.toString();
-    }
-
-    /** Element writing in the message's namespaces; absent values are left out. */
-    private static final class Out {
-        final XMLStreamWriter xml;
-        final String ns;
-
-        Out(XMLStreamWriter xml) {
-            this(xml, null);
-        }
-
-        private Out(XMLStreamWriter xml, String ns) {
-            this.xml = xml;
-            this.ns = ns;
-        }
-
-        Out in(String bodyNamespace) {
-            return new Out(xml, bodyNamespace);
-        }
-
-        void element(String prefix, String namespace, String name, String text) throws XMLStreamException {
-            if (text != null) {
-                xml.writeStartElement(prefix, name, namespace);
-                xml.writeCharacters(text);
-                xml.writeEndElement();
-            }
-        }
-
-        void edxl(String name, String text) throws XMLStreamException {
-            element("edxlde", CommonsNs.EDXL, name, text);
-        }
-
-        void commons(String name, String text) throws XMLStreamException {
-            element("commons", CommonsNs.COMMONS, name, text);
-        }
-
-        void head(String name, String text) throws XMLStreamException {
-            element("pcx_ib", INFORMATION_BASIS, name, text);
-        }
-
-        void body(String name, String text) throws XMLStreamException {
-            element("pcx_eo", ns, name, text);
-        }
-
-        void start(String name) throws XMLStreamException {
-            xml.writeStartElement("pcx_eo", name, ns);
-        }
-
-        void end() throws XMLStreamException {
-            xml.writeEndElement();
-        }
+    /** xs:dateTime always with seconds (as receivers' schemas require), e.g. {@code 2026-09-01T10:00:00+09:00}. */
+    static String time(OffsetDateTime time) {
+        return time == null ? null : Timestamps.rfc3339(time);
     }
 }

@@ -17,7 +17,8 @@ class CommonsGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"evacuation-report-v3-legacy", "evacuation-update-v4-generated-prefixes",
         "evacuation-lift-v4", "evacuation-cancel-v4", "evacuation-exercise-v3", "shelter-report-v3",
-        "headquarters-report-v4", "damage-report-v4", "notice-report-v4", "event-report-v3"})
+        "headquarters-report-v4", "damage-report-v4", "notice-report-v4", "event-report-v3",
+        "evacuation-order-lalert-hub-v4", "shelter-exercise-lalert-hub-v3"})
     void decodesToTheExpectedAdvisory(String name) throws IOException {
         FormatChecks.decodesToGolden(new CommonsFormat(), FIXTURES, name);
     }

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Locale;
 import jp.bousai.relay.adapters.commons.CommonsFormat;
+import jp.bousai.relay.adapters.commons.CommonsPaths;
 import jp.bousai.relay.adapters.commons.SoapFault;
 import jp.bousai.relay.adapters.commons.SoapReplies;
 import jp.bousai.relay.adapters.commons.SoapRequest;
@@ -104,8 +105,13 @@ public final class CommonsSoapEndpoint {
         }
         Issuer issuer = verifier.verify(request.token());
         FieldErrors errors = new FieldErrors();
-        return Submissions.prepare(format.decode(request.distribution(), errors), errors, issuer, format.name(), body,
-                clock.instant());
+        try {
+            return Submissions.prepare(format.decode(request.distribution(), issuer, errors), errors, issuer,
+                    format.name(), body, clock.instant());
+        } catch (ProblemException problem) {
+            // the rules point into the JSON form; an L-Alert sender is told of its own elements
+            throw CommonsPaths.of(request.distribution()).translate(problem);
+        }
     }
 
     private static int code(ProblemException problem) {

@@ -87,8 +87,9 @@ public final class ConfigLoader {
         MqttConfig mqtt = mqtt(source);
         List<AdminKeyConfig> adminKeys = adminKeys(source.node("auth.admin-keys"));
         List<MediaReceiver> receivers = receivers(source.node("receivers"));
+        LimitsOptions limits = LimitsOptions.read(source);
         source.checkAllKeysKnown();
-        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers);
+        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers, limits);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {

@@ -25,9 +25,15 @@ public final class ConnectionCloser {
     public static void abort(HttpConnection connection) {
         if (connection instanceof ConnectionBase base) {
             Channel channel = base.channel();
-            if (channel.isOpen()) {
-                channel.config().setOption(ChannelOption.SO_LINGER, 0);
-            }
+            // Below the pipeline: Vert.x's handler turns a close into a graceful shutdown that
+            // waits for the unread output to flush, which for this peer is never.
+            channel.eventLoop().execute(() -> {
+                if (channel.isOpen()) {
+                    channel.config().setOption(ChannelOption.SO_LINGER, 0);
+                    channel.unsafe().close(channel.unsafe().voidPromise());
+                }
+            });
+            return;
         }
         connection.close();
     }

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import jp.bousai.relay.core.area.JisCode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Issues evacuation orders at a fixed rate to the target, each a new document for a municipality
@@ -40,6 +42,8 @@ final class Issuer {
     private final AtomicInteger next = new AtomicInteger();
     private final Set<Integer> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicLong failed = new AtomicLong();
+    private final Recorder acknowledgements = new Recorder(3_600_000_000_000L, 3);
+    private volatile int firstRecorded;
 
     Issuer(Vertx vertx, Publisher publisher, String run, int maxAdvisories, Areas areas, long seed, boolean oneArea) {
         this.vertx = vertx;
@@ -127,8 +131,12 @@ final class Issuer {
 
     private Future<Void> send(int index) {
         String body = Payloads.advisory(run, index, areaOf[index]);
-        sentNanos.set(index, System.nanoTime());
+        long sent = System.nanoTime();
+        sentNanos.set(index, sent);
         return publisher.publish(index, areaOf[index], body).<Void>map(ok -> {
+            if (index >= firstRecorded) {
+                acknowledgements.recordValue(System.nanoTime() - sent);
+            }
             if (ok) {
                 accepted.add(index);
             } else {
@@ -139,6 +147,16 @@ final class Issuer {
             failed.incrementAndGet();
             return Future.succeededFuture();
         });
+    }
+
+    /** Acknowledgement times are recorded from advisory {@code index} on (after the warm-up). */
+    void recordAcknowledgementsFrom(int index) {
+        firstRecorded = index;
+    }
+
+    /** From sending each advisory after the warm-up to its answer (accepted or not), in nanoseconds. */
+    Histogram acknowledgements() {
+        return acknowledgements.getIntervalHistogram();
     }
 
     String run() {

@@ -101,6 +101,18 @@ public final class LoadTest implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the areas drawn. Default: ${DEFAULT-VALUE}")
     long seed = 2026;
 
+    @Option(names = "--flood-connections", description = "Besides the issuer, flood the relay with another key over "
+            + "this many connections, each posting again as soon as it is answered. Default: ${DEFAULT-VALUE}")
+    int floodConnections;
+
+    @Option(names = "--flood-key", description = "The flooding sender's API key (loadtest/relay-loadtest.yaml defines "
+            + "it). Default: ${DEFAULT-VALUE}")
+    String floodKey = "loadtest-flood-key";
+
+    @Option(names = "--flood-source", description = "The flooding sender's source address (another client than the "
+            + "issuer's 127.0.0.1). Default: ${DEFAULT-VALUE}")
+    String floodSource = "127.0.0.2";
+
     @Option(names = "--report", description = "The JSON report; the plots go beside it (-over-time.png, "
             + "-distribution.png). Default: ${DEFAULT-VALUE}")
     Path report = Path.of("loadtest-report.json");
@@ -147,6 +159,9 @@ public final class LoadTest implements Callable<Integer> {
                         .await(30, TimeUnit.SECONDS);
             };
             Issuer issuer = new Issuer(vertx, publisher, run, total, areas, seed + 2, everyone);
+            issuer.recordAcknowledgementsFrom(warmupCount);
+            Flooder flooder = floodConnections <= 0 || kind != Target.RELAY ? null : new Flooder(vertx, host, port,
+                    floodSource, floodKey, run + "f", areas.draw(new Random(seed + 3)), floodConnections);
             List<Deliveries> channels = new ArrayList<>();
             Deliveries sseDeliveries = channel("sse", sse, issuer, warmupCount, areas, random, channels);
             Deliveries wsDeliveries = channel("ws", ws, issuer, warmupCount, areas, random, channels);
@@ -174,15 +189,21 @@ public final class LoadTest implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9, issuer.accepted().size(), channels.stream()
                             .map(c -> c.channel() + " " + c.delivered()).toList()));
             Promise<Void> issued = Promise.promise();
+            if (flooder != null) {
+                flooder.start();
+            }
             issuer.issue(total, rate, issued::complete);
             issued.future().await(warmup + duration + 120L, TimeUnit.SECONDS);
+            if (flooder != null) {
+                flooder.stop();
+            }
             double issueSeconds = (System.nanoTime() - started) / 1e9;
             Thread.sleep(Math.min(drain, 120) * 1000L); // a bounded wait for deliveries still in flight
             vertx.cancelTimer(progress);
             vertx.cancelTimer(ticks);
             channels.forEach(c -> c.tick((System.nanoTime() - started) / 1e9));
             JsonObject result = report(kind, issuer, total, warmupCount, issueSeconds, heapBefore, heapWithSubscribers,
-                    channels);
+                    channels).put("flood", flooder == null ? null : flooder.report());
             Files.writeString(report, result.encodePrettily());
             String stem = report.toString().replaceFirst("\\.json$", "");
             String title = kind.wireName() + ": " + channels.stream().map(c -> c.subscribers() + " " + c.channel())
@@ -223,6 +244,7 @@ public final class LoadTest implements Callable<Integer> {
                     .put("duplicates", deliveries.duplicates())
                     .put("latencyMs", percentiles(histogram)));
         }
+        Histogram acknowledgements = issuer.acknowledgements();
         Histogram toLast = new Histogram(3_600_000_000_000L, 3);
         for (int index : issuer.accepted()) {
             long time = issuer.timeToLastDelivery(index);
@@ -236,6 +258,8 @@ public final class LoadTest implements Callable<Integer> {
                 .put("seconds", Math.round(seconds * 10) / 10.0).put("ratePerSecond", rate).put("everyone", everyone).put("mqttQos", mqttQos)
                 .put("channels", perChannel)
                 .put("timeToLastDeliveryMs", percentiles(toLast).put("advisories", toLast.getTotalCount()))
+                .put("acknowledgementMs", percentiles(acknowledgements).put("advisories",
+                        acknowledgements.getTotalCount()))
                 .put("serverHeapPerSubscriberBytes", kind != Target.RELAY || subscribers == 0 ? null
                         : Math.round((heapWithSubscribers - heapBefore) / subscribers));
     }

@@ -38,6 +38,8 @@ import jp.bousai.relay.server.http.CapAcknowledgement;
 import jp.bousai.relay.server.http.CommonsSoapEndpoint;
 import jp.bousai.relay.server.http.HttpVerticle;
 import jp.bousai.relay.server.http.IngestHandler;
+import jp.bousai.relay.server.http.limits.ConnectionGuard;
+import jp.bousai.relay.server.http.limits.RateLimits;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
@@ -147,18 +149,21 @@ public final class Relay {
                             clock, metrics, cap);
                     log.onCommitted(record -> receivers.wakeAll());
                     WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
+                    RateLimits rateLimits = new RateLimits(config.limits(), metrics);
                     var routes = new HttpVerticle.Routes(
-                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null, clock),
+                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null, clock, rateLimits),
                             new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
-                                    new CapAcknowledgement(clock), clock),
-                            new CommonsSoapEndpoint(soapVerifier(config, clock, log.soapNonces()), log, metrics, clock),
+                                    new CapAcknowledgement(clock), clock, rateLimits),
+                            new CommonsSoapEndpoint(soapVerifier(config, clock, log.soapNonces()), log, metrics, clock,
+                                    rateLimits),
                             new FeedEndpoints(log, clock, cap),
                             new SseEndpoint(streams),
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
                             probe, new ReceiversEndpoint(adminKeys, receivers),
-                            new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock), webSub);
+                            new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock), webSub,
+                            rateLimits, new ConnectionGuard.Shared(config.limits(), metrics));
                     return deployHttp(vertx, config.http(), routes)
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)
                                     : mqttParts.start().map(started))

@@ -14,6 +14,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "No representation matches the Accept header"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
     INVALID(422, "invalid-advisory", "The advisory has invalid fields"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
     OVERLOADED(503, "overloaded", "Temporarily overloaded"),
     UNAVAILABLE(503, "unavailable", "Temporarily unavailable"),
     INTERNAL(500, "internal", "Internal error");

@@ -3,6 +3,7 @@ package jp.bousai.relay.feeds.sse;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.feeds.http.FilterParams;
@@ -36,8 +37,12 @@ public final class SseEndpoint implements Handler<RoutingContext> {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Accel-Buffering", "no")
                 .setWriteQueueMaxSize(streams.options().maxPendingBytes());
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // a stream's connection is not reused: it is closed when the stream ends
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
         response.write(SseFrames.PREAMBLE);
-        streams.subscription("sse", new SseSink(ctx.vertx(), response), SseFrames.INSTANCE, filter)
+        streams.subscription("sse", new SseSink(ctx.vertx(), ctx.request()), SseFrames.INSTANCE, filter)
                 .start(since, snapshot);
     }
 }

@@ -1,7 +1,9 @@
 package jp.bousai.relay.feeds.ws;
 
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import jp.bousai.relay.core.problem.ProblemException;
@@ -28,12 +30,13 @@ public final class WsEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         streams.requireCapacity();
-        ctx.request().toWebSocket().onSuccess(this::serve).onFailure(ctx::fail);
+        HttpConnection connection = ctx.request().connection();
+        ctx.request().toWebSocket().onSuccess(socket -> serve(ctx.vertx(), socket, connection)).onFailure(ctx::fail);
     }
 
-    private void serve(ServerWebSocket socket) {
+    private void serve(Vertx vertx, ServerWebSocket socket, HttpConnection connection) {
         socket.setWriteQueueMaxSize(streams.options().maxPendingBytes());
-        WsSink sink = new WsSink(socket);
+        WsSink sink = new WsSink(vertx, socket, connection);
         @SuppressWarnings("unchecked")
         StreamSubscription<Buffer>[] current = new StreamSubscription[1];
         socket.closeHandler(v -> {

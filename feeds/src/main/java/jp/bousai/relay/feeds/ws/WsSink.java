@@ -2,24 +2,38 @@ package jp.bousai.relay.feeds.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
+import jp.bousai.relay.feeds.stream.ConnectionCloser;
 import jp.bousai.relay.feeds.stream.StreamSink;
 
-/** A WebSocket as a stream sink: text frames, and ping frames to keep it alive. */
+/**
+ * A WebSocket as a stream sink: text frames, and ping frames to keep it alive. A cut-off closes
+ * the connection, not only the WebSocket.
+ */
 final class WsSink implements StreamSink<Buffer> {
 
     /** Vert.x's default largest WebSocket frame, which its clients also accept. */
     private static final int MAX_FRAME_BYTES = 65_536;
 
-    private final ServerWebSocket socket;
+    /** How long a client that is cut off gets to read the end of its stream and answer the close. */
+    static final long CLOSE_GRACE_MILLIS = 5_000;
 
-    WsSink(ServerWebSocket socket) {
+    private final Vertx vertx;
+    private final ServerWebSocket socket;
+    private final HttpConnection connection;
+
+    /** @param connection the upgraded connection, closed after a cut-off */
+    WsSink(Vertx vertx, ServerWebSocket socket, HttpConnection connection) {
+        this.vertx = vertx;
         this.socket = socket;
+        this.connection = connection;
     }
 
     /**
@@ -55,10 +69,15 @@ final class WsSink implements StreamSink<Buffer> {
         socket.closeHandler(handler);
     }
 
+    /**
+     * Sends a close frame; if the client has not completed the close within the grace period
+     * (it does not read), its connection is reset, so that the kernel frees its send buffer.
+     */
     @Override
     public void end() {
         if (!socket.isClosed()) {
             socket.close((short) 1008, "cut off");
+            vertx.setTimer(CLOSE_GRACE_MILLIS, id -> ConnectionCloser.abort(connection));
         }
     }
 

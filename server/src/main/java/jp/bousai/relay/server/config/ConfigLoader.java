@@ -88,8 +88,10 @@ public final class ConfigLoader {
         List<AdminKeyConfig> adminKeys = adminKeys(source.node("auth.admin-keys"));
         List<MediaReceiver> receivers = receivers(source.node("receivers"));
         CapConfig cap = CapConfig.parse(source, http.port());
+        LimitsOptions limits = LimitsOptions.read(source);
         source.checkAllKeysKnown();
-        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers, cap);
+        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers, cap,
+                limits);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {

@@ -10,10 +10,12 @@ import jp.bousai.relay.server.store.StoreOptions;
  * The whole configuration, every part checked.
  *
  * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
+ * @param limits rate limits and connection bounds
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
                           List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt,
-                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers, CapConfig cap) {
+                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers, CapConfig cap,
+                          LimitsOptions limits) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
@@ -26,6 +28,6 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
 
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
         return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers,
-                cap);
+                cap, limits);
     }
 }

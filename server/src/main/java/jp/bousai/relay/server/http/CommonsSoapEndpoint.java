@@ -18,6 +18,8 @@ import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.http.limits.RateLimited;
+import jp.bousai.relay.server.http.limits.RateLimits;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * so that an existing L-Alert sender can point at this server unchanged. A broken envelope or a
  * failed WS-Security check gets a SOAP Fault (HTTP 400: the client's mistake); everything else a
  * {@code processResponse} (HTTP 200) with L-Alert's codes: 0 accepted, 401 bad message format,
- * 402 invalid, 901 other error.
+ * 402 invalid, 901 other error (also, with HTTP 429 and {@code Retry-After}, for a sender over its
+ * rate limit).
  */
 public final class CommonsSoapEndpoint {
 
@@ -38,18 +41,26 @@ public final class CommonsSoapEndpoint {
     private final AdvisoryLog log;
     private final RelayMetrics metrics;
     private final Clock clock;
+    private final RateLimits limits;
 
     /** @param clock the time of receipt, for the rules on past and implausible times */
-    public CommonsSoapEndpoint(UsernameTokenVerifier verifier, AdvisoryLog log, RelayMetrics metrics, Clock clock) {
+    public CommonsSoapEndpoint(UsernameTokenVerifier verifier, AdvisoryLog log, RelayMetrics metrics, Clock clock,
+                               RateLimits limits) {
         this.clock = clock;
+        this.limits = limits;
         this.verifier = verifier;
         this.log = log;
         this.metrics = metrics;
     }
 
-    /** Before the body is read: only XML content types are taken. */
+    /** Before the body is read: the client address's rate limit; only XML content types are taken. */
     public void checkRequest(RoutingContext ctx) {
         ctx.put("bousai.started", System.nanoTime());
+        RateLimited limited = limits.byAddress(ctx.request());
+        if (limited != null) {
+            refuse(ctx, limited);
+            return;
+        }
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String media = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!format.contentTypes().contains(media)) {
@@ -80,6 +91,8 @@ public final class CommonsSoapEndpoint {
                 answer(ctx, SoapReplies.OK, (outcome instanceof AppendOutcome.Duplicate ? "already accepted" : "accepted")
                         + " as seq " + outcome.seq() + ", document " + outcome.documentId() + " revision "
                         + outcome.revision());
+            } else if (result.cause() instanceof RateLimited limited) {
+                refuse(ctx, limited);
             } else if (result.cause() instanceof SoapFault fault) {
                 metrics.rejected(format.name(), "soap-fault");
                 fault(ctx, 400, fault);
@@ -104,6 +117,10 @@ public final class CommonsSoapEndpoint {
             throw new SoapFault("soap:Client", malformed.detail());
         }
         Issuer issuer = verifier.verify(request.token());
+        RateLimited limited = limits.bySoapUser(issuer.id());
+        if (limited != null) {
+            throw limited;
+        }
         FieldErrors errors = new FieldErrors();
         try {
             return Submissions.prepare(format.decode(request.distribution(), issuer, errors), errors, issuer,
@@ -128,6 +145,14 @@ public final class CommonsSoapEndpoint {
             text.append("; ").append(error.pointer()).append(": ").append(error.detail());
         }
         return text.toString();
+    }
+
+    /** A rate-limit refusal: 429 with Retry-After, and L-Alert's "other error" code to retry later. */
+    private void refuse(RoutingContext ctx, RateLimited limited) {
+        metrics.rejected(format.name(), limited.type().slug());
+        ctx.response().setStatusCode(429).putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()))
+                .putHeader(HttpHeaders.CONTENT_TYPE, SoapReplies.CONTENT_TYPE)
+                .end(SoapReplies.processResponse(SoapReplies.OTHER, limited.detail()));
     }
 
     private static void answer(RoutingContext ctx, int code, String result) {

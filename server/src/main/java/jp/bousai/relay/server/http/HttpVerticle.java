@@ -19,6 +19,8 @@ import jp.bousai.relay.feeds.ws.WsEndpoint;
 import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
+import jp.bousai.relay.server.http.limits.ConnectionGuard;
+import jp.bousai.relay.server.http.limits.RateLimits;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
 
 /** One HTTP server instance on its own event loop; several share the port. */
@@ -28,12 +30,14 @@ public final class HttpVerticle extends VerticleBase {
     public record Routes(IngestHandler jsonIngest, IngestHandler capIngest, CommonsSoapEndpoint commons,
                          FeedEndpoints feeds, SseEndpoint stream, WsEndpoint webSocket, MetricsEndpoint metrics,
                          HealthEndpoints health, EventLoopProbe probe, ReceiversEndpoint receivers,
-                         DeliveriesEndpoint deliveries, WebSubHub webSub) {
+                         DeliveriesEndpoint deliveries, WebSubHub webSub, RateLimits rateLimits,
+                         ConnectionGuard.Shared connectionLimits) {
     }
 
     private final HttpOptions options;
     private final Routes routes;
     private HttpServer server;
+    private ConnectionGuard guard;
     private long probeTimer;
 
     public HttpVerticle(HttpOptions options, Routes routes) {
@@ -49,10 +53,12 @@ public final class HttpVerticle extends VerticleBase {
         // The credential and content-type check is a platform handler so that it may run before
         // the body is read: a request that will be refused anyway is not read.
         router.post("/api/v1/advisories")
+                .handler((PlatformHandler) routes.rateLimits()::checkAddress)
                 .handler((PlatformHandler) routes.jsonIngest()::checkRequest)
                 .handler(body)
                 .handler(routes.jsonIngest()::ingest);
         router.post("/api/v1/cap")
+                .handler((PlatformHandler) routes.rateLimits()::checkAddress)
                 .handler((PlatformHandler) routes.capIngest()::checkRequest)
                 .handler(body)
                 .handler(routes.capIngest()::ingest)
@@ -85,7 +91,8 @@ public final class HttpVerticle extends VerticleBase {
         router.errorHandler(405, problems);
         router.errorHandler(404, problems);
         probeTimer = routes.probe().watch(vertx);
-        server = vertx.createHttpServer(new HttpServerOptions()
+        guard = new ConnectionGuard(vertx, routes.connectionLimits());
+        server = vertx.createHttpServer(guard.configure(new HttpServerOptions())
                 .setHost(options.host())
                 .setPort(options.port())
                 .setAcceptBacklog(options.acceptBacklog())
@@ -97,12 +104,15 @@ public final class HttpVerticle extends VerticleBase {
                 // compressor of its own (hundreds of KB of native memory) for every WebSocket.
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false));
-        return server.requestHandler(router).listen();
+        return server.connectionHandler(guard::onConnection).requestHandler(guard.watch(router)).listen();
     }
 
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(probeTimer);
+        if (guard != null) {
+            guard.stop();
+        }
         routes.probe().unwatch(context);
         return server == null ? Future.succeededFuture() : server.close();
     }

@@ -15,6 +15,8 @@ import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.server.auth.ApiKeys;
+import jp.bousai.relay.server.http.limits.RateLimited;
+import jp.bousai.relay.server.http.limits.RateLimits;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +38,21 @@ public final class IngestHandler {
     private final RelayMetrics metrics;
     private final Acknowledgement acknowledgement;
     private final Clock clock;
+    private final RateLimits limits;
 
     /**
      * @param acknowledgement the format's own answers, or null for JSON only
      * @param clock the time of receipt, for the rules on past and implausible times
      */
     public IngestHandler(InboundFormat format, ApiKeys apiKeys, AdvisoryLog log, RelayMetrics metrics,
-                         Acknowledgement acknowledgement, Clock clock) {
+                         Acknowledgement acknowledgement, Clock clock, RateLimits limits) {
         this.format = format;
         this.apiKeys = apiKeys;
         this.log = log;
         this.metrics = metrics;
         this.acknowledgement = acknowledgement;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -67,11 +71,16 @@ public final class IngestHandler {
                 .end(acknowledgement.refused(received, problem));
     }
 
-    /** Runs before the body is read: credentials and content type. Synchronous. */
+    /** Runs before the body is read: credentials, the key's rate limit and content type. Synchronous. */
     public void checkRequest(RoutingContext ctx) {
         ctx.put(STARTED, System.nanoTime());
         try {
-            ctx.put(ISSUER, apiKeys.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)));
+            Issuer issuer = apiKeys.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+            RateLimited limited = limits.byApiKey(issuer.id());
+            if (limited != null) {
+                throw RateLimits.refusal(ctx, limited);
+            }
+            ctx.put(ISSUER, issuer);
             checkContentType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
         } catch (ProblemException problem) {
             metrics.rejected(format.name(), problem.type().slug());

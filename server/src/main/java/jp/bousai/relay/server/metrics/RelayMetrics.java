@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import jp.bousai.relay.feeds.live.StreamMetrics;
+import jp.bousai.relay.server.http.limits.LimitMetrics;
 import jp.bousai.relay.server.outbox.OutboxDispatcher;
 
 /** Every metric the server exposes, named in one place, on its own registry. */
-public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Listener {
+public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Listener, LimitMetrics {
 
     public static final String ACCEPTED = "bousai_advisories_accepted_total";
     public static final String DUPLICATES = "bousai_advisories_duplicate_total";
@@ -32,6 +33,8 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
     public static final String OUTBOX_PENDING = "bousai_outbox_pending";
     public static final String MQTT_CONNECTED = "bousai_mqtt_connected";
     public static final String CHANNEL_DELIVERY_SECONDS = "bousai_channel_delivery_seconds";
+    public static final String LIMIT_REFUSALS = "bousai_limit_refusals_total";
+    public static final String CONNECTIONS_CLOSED = "bousai_connections_closed_total";
 
     private static final double[] LATENCY_BUCKETS = {
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
@@ -66,6 +69,12 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
     private final Histogram channelDelivery = Histogram.builder().name(CHANNEL_DELIVERY_SECONDS)
             .help("From a version being accepted to its acknowledgement by a durable channel (MQTT, a receiver)")
             .labelNames("channel").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+    private final Counter limitRefusals = Counter.builder().name(LIMIT_REFUSALS)
+            .help("Requests and connections refused by a limit (api-key, soap-user, address, connections)")
+            .labelNames("limit").register(registry);
+    private final Counter connectionsClosed = Counter.builder().name(CONNECTIONS_CLOSED)
+            .help("Connections closed by a bound (header-timeout, body-timeout, idle-timeout)")
+            .labelNames("reason").register(registry);
     private final Map<String, LongSupplier> outboxDepths = new ConcurrentHashMap<>();
     private final Map<String, TransportSeries> byTransport = new ConcurrentHashMap<>();
 
@@ -150,5 +159,15 @@ public final class RelayMetrics implements StreamMetrics, OutboxDispatcher.Liste
     @Override
     public void cutOff(String transport) {
         cutOffs.labelValues(transport).inc();
+    }
+
+    @Override
+    public void limitRefused(String limit) {
+        limitRefusals.labelValues(limit).inc();
+    }
+
+    @Override
+    public void connectionClosed(String reason) {
+        connectionsClosed.labelValues(reason).inc();
     }
 }

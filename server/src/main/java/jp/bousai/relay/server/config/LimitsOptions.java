@@ -1,0 +1,71 @@
+package jp.bousai.relay.server.config;
+
+import java.time.Duration;
+
+/**
+ * Rate limits and connection bounds ({@code limits.*}). The rates are token buckets: {@code rate}
+ * requests a second on average, up to {@code burst} at once after a quiet spell.
+ *
+ * <p>Why the defaults: a municipality's disaster office issues a handful of versions in a storm
+ * (an order, its revisions, shelters, HQ), at most a few a second when an operator publishes a
+ * prepared batch. A prefecture entering for its municipalities (代行入力) sends more: up to about
+ * 180 municipalities (Hokkaido) times a few kinds of advisory in one burst, then a steady trickle.
+ * So a key or SOAP user may send 100 at once and 10 a second after that: a prefecture's batch of
+ * 180 goes through in under ten seconds, and a runaway script is held to 10/s. One address may
+ * carry many senders (municipalities behind a prefecture's shared LGWAN gateway or a security
+ * cloud), so its bucket is five times larger; it is checked before credentials, so that a flood
+ * of bad keys is refused before any work.
+ *
+ * @param apiKeyRate ingest requests per second, per API key
+ * @param apiKeyBurst bucket size per API key
+ * @param soapUserRate L-Alert SOAP publishes per second, per SOAP user
+ * @param soapUserBurst bucket size per SOAP user
+ * @param addressRate ingest requests per second, per client address (any credentials)
+ * @param addressBurst bucket size per client address
+ * @param maxTrackedAddresses client addresses whose bucket is kept; past it, the longest idle go
+ * @param headerTimeout longest wait for a request's headers, on a new connection and between
+ *        requests on a kept-alive one
+ * @param bodyTimeout longest a request body may take to arrive, from its headers
+ * @param idleTimeout a non-stream connection with no request in flight is closed after this
+ * @param tlsHandshakeTimeout longest a TLS handshake may take (when TLS is on)
+ * @param maxConnectionsPerAddress open connections per client address, streams included
+ */
+public record LimitsOptions(int apiKeyRate, int apiKeyBurst, int soapUserRate, int soapUserBurst,
+                            int addressRate, int addressBurst, int maxTrackedAddresses,
+                            Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout,
+                            Duration tlsHandshakeTimeout, int maxConnectionsPerAddress) {
+
+    public static final int DEFAULT_API_KEY_RATE = 10;
+    public static final int DEFAULT_API_KEY_BURST = 100;
+    public static final int DEFAULT_SOAP_USER_RATE = 10;
+    public static final int DEFAULT_SOAP_USER_BURST = 100;
+    public static final int DEFAULT_ADDRESS_RATE = 50;
+    public static final int DEFAULT_ADDRESS_BURST = 500;
+    public static final int DEFAULT_MAX_TRACKED_ADDRESSES = 100_000;
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
+
+    private static final int MAX_RATE = 1_000_000;
+
+    /** Reads {@code limits.*}, each key checked and named in errors. */
+    static LimitsOptions read(ConfigSource source) {
+        int keyRate = source.integer("limits.api-key.rate", DEFAULT_API_KEY_RATE, 1, MAX_RATE);
+        int keyBurst = source.integer("limits.api-key.burst", DEFAULT_API_KEY_BURST, 1, MAX_RATE);
+        int userRate = source.integer("limits.soap-user.rate", DEFAULT_SOAP_USER_RATE, 1, MAX_RATE);
+        int userBurst = source.integer("limits.soap-user.burst", DEFAULT_SOAP_USER_BURST, 1, MAX_RATE);
+        int addressRate = source.integer("limits.address.rate", DEFAULT_ADDRESS_RATE, 1, MAX_RATE);
+        int addressBurst = source.integer("limits.address.burst", DEFAULT_ADDRESS_BURST, 1, MAX_RATE);
+        int tracked = source.integer("limits.address.max-tracked", DEFAULT_MAX_TRACKED_ADDRESSES, 100, 10_000_000);
+        Duration second = Duration.ofSeconds(1);
+        return new LimitsOptions(keyRate, keyBurst, userRate, userBurst, addressRate, addressBurst, tracked,
+                source.duration("limits.header-timeout", DEFAULT_HEADER_TIMEOUT, Duration.ofMillis(100)),
+                source.duration("limits.body-timeout", DEFAULT_BODY_TIMEOUT, Duration.ofMillis(100)),
+                source.duration("limits.idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofMillis(100)),
+                source.duration("limits.tls-handshake-timeout", DEFAULT_TLS_HANDSHAKE_TIMEOUT, second),
+                source.integer("limits.max-connections-per-address", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1,
+                        1_000_000));
+    }
+}

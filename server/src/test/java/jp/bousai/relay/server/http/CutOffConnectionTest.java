@@ -1,0 +1,117 @@
+package jp.bousai.relay.server.http;
+
+import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jp.bousai.relay.server.testing.Examples;
+import jp.bousai.relay.server.testing.RelayTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A stream subscriber cut off for being slow loses its connection, not only its response: the
+ * kernel then frees what it holds for it.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CutOffConnectionTest extends RelayTest {
+
+    private static final int MAX_POSTS = 80;
+
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of("BOUSAI_STREAM_MAX_PENDING_BYTES", "65536");
+    }
+
+    /** An order of about 1 MB. */
+    private static ObjectNode largeOrder() {
+        ObjectNode order = Examples.fresh(Examples.ORDER);
+        ArrayNode details = order.with("evacuation").putArray("details");
+        for (int d = 0; d < 4; d++) {
+            ArrayNode subAreas = details.addObject().put("level", 4).put("status", "issued").putArray("subAreas");
+            for (int i = 0; i < 4_000; i++) {
+                subAreas.addObject().put("name", "神田須田町地区" + d + "-" + i).put("code", String.format("13101%07d", i));
+            }
+        }
+        return order;
+    }
+
+    private Future<Integer> postUntilCutOff(int posted) {
+        if (posted >= MAX_POSTS) {
+            return Future.failedFuture(new AssertionError("no cut-off after " + posted + " large advisories"));
+        }
+        return relay.issue(largeOrder(), CHIYODA_KEY)
+                .compose(v -> relay.metric("bousai_stream_cutoffs_total{transport=\"sse\"}"))
+                .compose(cutOffs -> cutOffs >= 1 ? Future.succeededFuture(posted + 1) : postUntilCutOff(posted + 1));
+    }
+
+    /** A stream on a raw socket with a small receive buffer, not read until the test reads it. */
+    private Socket stalledStream() throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", relay.port()));
+        socket.getOutputStream().write("GET /api/v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private void cutOff(Vertx vertx) throws Exception {
+        postUntilCutOff(0).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCutOffSubscriberThatReadsItsEndHasItsConnectionClosed(Vertx vertx) throws Exception {
+        try (Socket socket = stalledStream()) {
+            cutOff(vertx);
+            socket.setSoTimeout(15_000);
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[65_536];
+            StringBuilder tail = new StringBuilder();
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    tail.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                    if (tail.length() > 4096) {
+                        tail.delete(0, tail.length() - 4096);
+                    }
+                }
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the connection was left open after the cut-off", e);
+            }
+            assertThat(tail.toString()).contains("event: cutoff");
+        }
+    }
+
+    @Test
+    void aCutOffSubscriberThatNeverReadsHasItsConnectionClosedAfterTheGracePeriod(Vertx vertx) throws Exception {
+        try (Socket socket = stalledStream()) {
+            cutOff(vertx);
+            // Reading would make it a reader, and the kernel hands over buffered bytes before a
+            // reset: probe by writing instead, which fails once the server has closed the connection.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean closed = false;
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    socket.getOutputStream().write('\n');
+                    socket.getOutputStream().flush();
+                    Thread.sleep(250);
+                } catch (SocketException e) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("the server closed the connection of a subscriber that never reads").isTrue();
+        }
+    }
+}

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.feeds.http.FilterParams;
 import jp.bousai.relay.feeds.stream.StreamSubscription;
 import jp.bousai.relay.feeds.stream.Streams;
 
@@ -13,11 +14,14 @@ import jp.bousai.relay.feeds.stream.Streams;
  * sends {@code {"type":"subscribe", "area":[...], "category":[...], "mode":[...], "since":N,
  * "snapshot":true}}; a new subscribe replaces the current one, {@code {"type":"unsubscribe"}} stops
  * it. The server sends {@code subscribed}, {@code advisory}, {@code snapshot},
- * {@code snapshot-end}, {@code gap}, {@code cutoff} and {@code error} messages (docs/api.md).
+ * {@code snapshot-end}, {@code gap}, {@code cutoff} and {@code error} messages (docs/api.md), and
+ * closes with 1001 (going away) when the server shuts down.
  */
 public final class WsEndpoint implements Handler<RoutingContext> {
 
     static final String TRANSPORT = "ws";
+    /** The close code (RFC 6455) sent when the server shuts down. */
+    static final short GOING_AWAY = 1001;
 
     private final Streams streams;
 
@@ -27,6 +31,7 @@ public final class WsEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        FilterParams.requireKnown(ctx.queryParams(), false);
         streams.requireCapacity();
         ctx.request().toWebSocket().onSuccess(this::serve).onFailure(ctx::fail);
     }
@@ -34,6 +39,8 @@ public final class WsEndpoint implements Handler<RoutingContext> {
     private void serve(ServerWebSocket socket) {
         socket.setWriteQueueMaxSize(streams.options().maxPendingBytes());
         WsSink sink = new WsSink(socket);
+        // when the server stops: "going away", so that the client reconnects (elsewhere) at once
+        socket.shutdownHandler(v -> socket.close(GOING_AWAY, "server shutting down"));
         @SuppressWarnings("unchecked")
         StreamSubscription<Buffer>[] current = new StreamSubscription[1];
         socket.closeHandler(v -> {

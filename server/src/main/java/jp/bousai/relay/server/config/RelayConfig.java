@@ -10,10 +10,12 @@ import jp.bousai.relay.server.store.StoreOptions;
  * The whole configuration, every part checked.
  *
  * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
+ * @param edge TLS, CORS, proxies and shutdown of the HTTP server
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
                           List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt,
-                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers) {
+                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers,
+                          EdgeOptions edge) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
@@ -24,7 +26,12 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
         receivers = List.copyOf(receivers);
     }
 
+    /** Whether nobody can issue: no API keys and no SOAP users. */
+    public boolean ingestClosed() {
+        return apiKeys.isEmpty() && soapUsers.isEmpty();
+    }
+
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
-        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers);
+        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers, edge);
     }
 }

@@ -2,6 +2,7 @@ package jp.bousai.relay.server.edge;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashSet;
 import java.util.List;
@@ -19,21 +20,28 @@ public final class ClosingStreams {
     static final Buffer SHUTDOWN_EVENT = Buffer.buffer(
             "event: shutdown\nretry: 1000\ndata: {\"reason\":\"the server is shutting down; reconnect\"}\n\n");
 
-    private final Set<HttpServerResponse> open = new HashSet<>();
+    private final Set<RoutingContext> open = new HashSet<>();
 
-    /** Route handler before the stream endpoint: remembers the response until it ends. */
+    /** Route handler before the stream endpoint: remembers the stream until it ends. */
     public void track(RoutingContext ctx) {
-        HttpServerResponse response = ctx.response();
-        open.add(response);
-        ctx.addEndHandler(done -> open.remove(response));
+        open.add(ctx);
+        ctx.addEndHandler(done -> open.remove(ctx));
         ctx.next();
     }
 
-    /** Sends every open stream its shutdown event and ends it. */
+    /**
+     * Sends every open stream its shutdown event and ends it; an HTTP/1.1 stream's connection is
+     * then closed, which also ends its subscription (an HTTP/2 stream ends by itself).
+     */
     public void closeAll() {
-        for (HttpServerResponse response : List.copyOf(open)) {
+        for (RoutingContext ctx : List.copyOf(open)) {
+            HttpServerResponse response = ctx.response();
             if (response.headWritten() && !response.ended() && !response.closed()) {
-                response.end(SHUTDOWN_EVENT);
+                response.end(SHUTDOWN_EVENT).onComplete(done -> {
+                    if (ctx.request().version() != HttpVersion.HTTP_2) {
+                        ctx.request().connection().close();
+                    }
+                });
             }
         }
         open.clear();

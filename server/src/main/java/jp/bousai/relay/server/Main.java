@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +18,17 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar bousai-relay.jar [--config FILE]} starts the server; without {@code --config}
  * it reads {@code config/bousai-relay.yaml} from the working directory when present, else the
- * defaults bundled in the jar. {@code hash-key KEY} prints the SHA-256 to put in the configuration;
- * {@code sign-soap ...} fills an L-Alert request's UsernameToken ({@link SignSoapCommand}).
+ * defaults built into the jar (which hold no credentials: ingest stays closed until senders are
+ * configured). {@code hash-key KEY} prints the SHA-256 to put in the configuration;
+ * {@code sign-soap ...} fills an L-Alert request's UsernameToken ({@link SignSoapCommand}). On
+ * SIGTERM it stops gracefully (see {@link #stopGracefully}).
  */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     static final Path DEFAULT_CONFIG = Path.of("config", "bousai-relay.yaml");
+    /** How long the channels and the log may take to stop after the HTTP servers have. */
+    private static final long STOP_BOUND_MILLIS = 30_000;
 
     private Main() {
     }
@@ -62,14 +67,30 @@ public final class Main {
             vertx.close();
             System.exit(1);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: writing what is queued, then closing the log");
-            try {
-                relay[0].stop().transform(v -> vertx.close()).await(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("stopping did not finish cleanly", e);
-            }
-        }, "bousai-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(vertx, relay[0], config),
+                "bousai-shutdown"));
+    }
+
+    /**
+     * Readiness turns 503 at once; after {@code http.shutdown-delay} (for load balancers to notice)
+     * streams are told to reconnect elsewhere, requests in flight get {@code http.shutdown-grace}
+     * to finish, what is queued is written and the log closed.
+     */
+    static void stopGracefully(Vertx vertx, Relay relay, RelayConfig config) {
+        Duration delay = config.edge().shutdownDelay();
+        LOG.info("stopping: readiness is DOWN; closing streams and listeners in {} ms", delay.toMillis());
+        relay.drain();
+        try {
+            Thread.sleep(delay.toMillis());
+            relay.stop().transform(v -> vertx.close())
+                    .await(config.edge().shutdownGrace().toMillis() + STOP_BOUND_MILLIS, TimeUnit.MILLISECONDS);
+            LOG.info("bousai-relay stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("stopping was interrupted");
+        } catch (Exception e) {
+            LOG.warn("stopping did not finish cleanly", e);
+        }
     }
 
     static RelayConfig loadConfig(String[] args, Map<String, String> env) {
@@ -84,7 +105,7 @@ public final class Main {
             LOG.info("configuration: {}", DEFAULT_CONFIG.toAbsolutePath());
             return ConfigLoader.load(DEFAULT_CONFIG, env);
         }
-        LOG.info("configuration: defaults bundled in the jar");
+        LOG.info("configuration: the defaults built into the jar (no credentials)");
         return ConfigLoader.loadBundled(env);
     }
 }

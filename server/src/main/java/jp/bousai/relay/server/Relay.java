@@ -32,6 +32,7 @@ import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.config.MqttConfig;
 import jp.bousai.relay.server.config.RelayConfig;
 import jp.bousai.relay.server.config.SoapUserConfig;
+import jp.bousai.relay.server.edge.Edge;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
 import jp.bousai.relay.server.http.CapAcknowledgement;
@@ -68,9 +69,11 @@ public final class Relay {
     private final Mqtt mqtt;
     private final ReceiverRegistry receivers;
     private final WebSubHub webSub;
+    private final HealthEndpoints health;
 
     private Relay(Vertx vertx, SqliteAdvisoryLog log, List<String> deployments, int port,
-                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub) {
+                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub,
+                  HealthEndpoints health) {
         this.vertx = vertx;
         this.log = log;
         this.deployments = deployments;
@@ -80,6 +83,7 @@ public final class Relay {
         this.mqtt = mqtt;
         this.receivers = receivers;
         this.webSub = webSub;
+        this.health = health;
     }
 
     /** The MQTT channel and what drives it. */
@@ -122,6 +126,13 @@ public final class Relay {
      */
     public static Future<Relay> start(Vertx vertx, RelayConfig config, Clock clock) {
         warnAboutDemoCredentials(config);
+        if (config.ingestClosed()) {
+            LOG.warn("ingest is closed: no API keys (auth.api-keys) and no SOAP users (auth.soap-users) are "
+                    + "configured, so every advisory sent is refused with 401. Streams and feeds are served.");
+        } else if (config.apiKeys().isEmpty()) {
+            LOG.warn("no API keys (auth.api-keys) are configured: JSON and CAP ingest is closed; only the "
+                    + "configured L-Alert SOAP users can issue");
+        }
         if (!config.cap().publicUrlConfigured()) {
             LOG.warn("[config: http.public-url] not set: CAP alerts link to {}, which only this host can follow",
                     config.cap().publicUrl());
@@ -150,6 +161,8 @@ public final class Relay {
                     log.onCommitted(record -> receivers.wakeAll());
                     WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
                     RateLimits rateLimits = new RateLimits(config.limits(), metrics);
+                    HealthEndpoints health = new HealthEndpoints(log, probe,
+                            mqttParts == null ? null : mqttParts.channel()::isConnected);
                     var routes = new HttpVerticle.Routes(
                             new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null, clock, rateLimits),
                             new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
@@ -160,11 +173,11 @@ public final class Relay {
                             new SseEndpoint(streams),
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
-                            new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
+                            health,
                             probe, new ReceiversEndpoint(adminKeys, receivers),
                             new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock), webSub,
                             rateLimits, new ConnectionGuard.Shared(config.limits(), metrics));
-                    return deployHttp(vertx, config.http(), routes)
+                    return deployHttp(vertx, config.http(), routes, new Edge(config, clock))
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)
                                     : mqttParts.start().map(started))
                             .compose(started -> receivers.start(config.receivers()).map(started))
@@ -174,7 +187,7 @@ public final class Relay {
                                         log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
                                                 .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
                                 return new Relay(vertx, log, started.deployments, started.port, pruneTimer,
-                                        startedBroker, mqttParts, receivers, webSub);
+                                        startedBroker, mqttParts, receivers, webSub, health);
                             })
                             .onFailure(e -> log.close());
                 }));
@@ -189,14 +202,15 @@ public final class Relay {
      * that they share the one port picked. It is drawn at random so that another relay in the same
      * Vert.x (as in tests) gets a port of its own.
      */
-    private static Future<Started> deployHttp(Vertx vertx, HttpOptions options, HttpVerticle.Routes routes) {
+    private static Future<Started> deployHttp(Vertx vertx, HttpOptions options, HttpVerticle.Routes routes,
+                                              Edge edge) {
         int sharedRandomPort = -ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
         HttpOptions shared = options.port() != 0 ? options
                 : new HttpOptions(options.host(), sharedRandomPort, options.maxBodyBytes(), options.instances(),
                         options.acceptBacklog());
         List<HttpVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
-            HttpVerticle instance = new HttpVerticle(shared, routes);
+            HttpVerticle instance = new HttpVerticle(shared, routes, edge);
             instances.add(instance);
             return instance;
         }, new DeploymentOptions().setInstances(options.instances()))
@@ -249,11 +263,19 @@ public final class Relay {
         return log;
     }
 
+    /** Readiness answers 503 from now on, while requests are still served: the first step of stopping. */
+    public void drain() {
+        health.stopping();
+    }
+
     /**
-     * Stops taking requests, stops the channels, closes the log once everything queued is written,
-     * then stops the embedded broker.
+     * Turns readiness to 503, tells every stream to reconnect elsewhere (SSE {@code event:
+     * shutdown}, WebSocket close 1001), stops taking requests and lets those in flight finish
+     * within {@code http.shutdown-grace}, stops the channels, closes the log once everything
+     * queued is written, then stops the embedded broker.
      */
     public Future<Void> stop() {
+        drain();
         vertx.cancelTimer(pruneTimer);
         List<Future<Void>> undeployed = deployments.stream().map(vertx::undeploy).toList();
         return Future.join(undeployed)

@@ -47,6 +47,7 @@ public final class FeedEndpoints {
 
     /** Oldest first, {@code limit} per page; {@code next} names the following page while there is one. */
     public void listJson(RoutingContext ctx) {
+        FilterParams.requireKnown(ctx.queryParams(), true, "after", "limit");
         AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
         Long after = FilterParams.sequenceNumber("query parameter 'after'", ctx.queryParams().get("after"));
         Page page = Page.oldestFirst(after == null ? 0 : after, FilterParams.limit(ctx.queryParams(), DEFAULT_PAGE,
@@ -69,6 +70,7 @@ public final class FeedEndpoints {
      */
     public Handler<RoutingContext> atom(DocumentFormat format) {
         return ctx -> {
+            FilterParams.requireKnown(ctx.queryParams(), true, "before", "limit");
             AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
             Long before = FilterParams.sequenceNumber("query parameter 'before'", ctx.queryParams().get("before"));
             Page page = Page.newestFirst(before == null ? Long.MAX_VALUE : before,
@@ -87,6 +89,7 @@ public final class FeedEndpoints {
 
     /** One document in the representation the request asks for (see {@link DocumentFormat}). */
     public void document(RoutingContext ctx) {
+        FilterParams.requireKnown(ctx.queryParams(), false, "format");
         String documentId = ctx.pathParam("documentId");
         DocumentFormat format = DocumentFormat.choose(ctx.queryParams().get("format"), ctx.parsedHeaders());
         log.document(documentId, clock.instant()).onSuccess(found -> {

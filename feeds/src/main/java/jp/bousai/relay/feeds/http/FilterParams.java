@@ -21,6 +21,8 @@ import jp.bousai.relay.core.problem.ProblemType;
 public final class FilterParams {
 
     public static final int MAX_VALUES = 200;
+    /** The filter parameters every feed and stream takes. */
+    public static final List<String> FILTER_NAMES = List.of("area", "category", "mode");
 
     private FilterParams() {
     }
@@ -42,6 +44,25 @@ public final class FilterParams {
             modes.add(lookup(Mode.class, "mode", value));
         }
         return new AdvisoryFilter(areas, categories, modes);
+    }
+
+    /**
+     * Refuses a parameter the endpoint does not take (a typo such as {@code are=13} would
+     * otherwise silently widen the filter to everything).
+     *
+     * @param filters whether the endpoint takes the filter parameters
+     * @param others the endpoint's other parameters
+     * @throws ProblemException {@code MALFORMED}, naming the first unknown parameter and those allowed
+     */
+    public static void requireKnown(MultiMap params, boolean filters, String... others) {
+        List<String> allowed = new ArrayList<>(filters ? FILTER_NAMES : List.of());
+        allowed.addAll(List.of(others));
+        for (String name : params.names()) {
+            if (!allowed.contains(name)) {
+                throw new ProblemException(ProblemType.MALFORMED, "unknown query parameter '" + name + "'; "
+                        + (allowed.isEmpty() ? "this endpoint takes none" : "allowed: " + String.join(", ", allowed)));
+            }
+        }
     }
 
     /** A non-negative sequence number from a parameter or header value; null when absent. */

@@ -24,6 +24,7 @@ public final class SseEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        FilterParams.requireKnown(ctx.queryParams(), true, "since", "snapshot");
         AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
         Long since = lastEventId != null

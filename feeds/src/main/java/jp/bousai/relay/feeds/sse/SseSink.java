@@ -37,9 +37,10 @@ final class SseSink implements StreamSink<Buffer> {
         }
     }
 
+    /** A response ended meanwhile (the server is stopping) is not full: its writes are dropped. */
     @Override
     public boolean writeQueueFull() {
-        return response.writeQueueFull();
+        return !response.ended() && response.writeQueueFull();
     }
 
     @Override

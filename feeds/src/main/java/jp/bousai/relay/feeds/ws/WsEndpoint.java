@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.feeds.http.FilterParams;
 import jp.bousai.relay.feeds.stream.StreamSubscription;
 import jp.bousai.relay.feeds.stream.Streams;
 
@@ -15,11 +16,14 @@ import jp.bousai.relay.feeds.stream.Streams;
  * sends {@code {"type":"subscribe", "area":[...], "category":[...], "mode":[...], "since":N,
  * "snapshot":true}}; a new subscribe replaces the current one, {@code {"type":"unsubscribe"}} stops
  * it. The server sends {@code subscribed}, {@code advisory}, {@code snapshot},
- * {@code snapshot-end}, {@code gap}, {@code cutoff} and {@code error} messages (docs/api.md).
+ * {@code snapshot-end}, {@code gap}, {@code cutoff} and {@code error} messages (docs/api.md), and
+ * closes with 1001 (going away) when the server shuts down.
  */
 public final class WsEndpoint implements Handler<RoutingContext> {
 
     static final String TRANSPORT = "ws";
+    /** The close code (RFC 6455) sent when the server shuts down. */
+    static final short GOING_AWAY = 1001;
 
     private final Streams streams;
 
@@ -29,6 +33,7 @@ public final class WsEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        FilterParams.requireKnown(ctx.queryParams(), false);
         streams.requireCapacity();
         HttpConnection connection = ctx.request().connection();
         ctx.request().toWebSocket().onSuccess(socket -> serve(ctx.vertx(), socket, connection)).onFailure(ctx::fail);
@@ -37,6 +42,8 @@ public final class WsEndpoint implements Handler<RoutingContext> {
     private void serve(Vertx vertx, ServerWebSocket socket, HttpConnection connection) {
         socket.setWriteQueueMaxSize(streams.options().maxPendingBytes());
         WsSink sink = new WsSink(vertx, socket, connection);
+        // when the server stops: "going away", so that the client reconnects (elsewhere) at once
+        socket.shutdownHandler(v -> socket.close(GOING_AWAY, "server shutting down"));
         @SuppressWarnings("unchecked")
         StreamSubscription<Buffer>[] current = new StreamSubscription[1];
         socket.closeHandler(v -> {

@@ -31,8 +31,8 @@ import jp.bousai.relay.server.store.StoreOptions;
  */
 public final class ConfigLoader {
 
-    /** The defaults shipped inside the jar: a copy of {@code config/bousai-relay.yaml}. */
-    public static final String BUNDLED = "/bousai-relay.yaml";
+    /** Where the built-in defaults come from, in errors. */
+    static final String BUILT_IN = "the built-in defaults";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConfigLoader() {
@@ -40,28 +40,38 @@ public final class ConfigLoader {
 
     public static RelayConfig load(Path file, Map<String, String> env) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(YAML.readTree(in), env);
+            return parse(YAML.readTree(in), env, file.toString());
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
         }
     }
 
+    /**
+     * The defaults built into the jar, with environment overrides: every key's default and no
+     * credentials of any kind (no API keys, admin keys or SOAP users), so ingest is closed until an
+     * operator configures senders. The demo keys live only in {@code config/bousai-relay.yaml}.
+     */
     public static RelayConfig loadBundled(Map<String, String> env) {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new ConfigException("the bundled default configuration is missing from the jar");
-            }
-            return parse(YAML.readTree(in), env);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the bundled configuration: " + e.getMessage());
-        }
+        return parse(null, env, BUILT_IN);
     }
 
     static RelayConfig parse(JsonNode root, Map<String, String> env) {
-        if (root != null && !root.isNull() && !root.isObject()) {
+        return parse(root, env, "the configuration");
+    }
+
+    static RelayConfig parse(JsonNode root, Map<String, String> env, String origin) {
+        if (root != null && !root.isNull() && !root.isMissingNode() && !root.isObject()) {
             throw new ConfigException("the configuration file must be a YAML mapping of sections (http, data, ...)");
         }
-        ConfigSource source = new ConfigSource(root, env);
+        ConfigSource source = new ConfigSource(root, env, origin);
+        try {
+            return parse(source);
+        } catch (ConfigException e) {
+            throw source.locate(e);
+        }
+    }
+
+    private static RelayConfig parse(ConfigSource source) {
         HttpOptions http = new HttpOptions(
                 source.string("http.host", HttpOptions.DEFAULT_HOST),
                 source.integer("http.port", HttpOptions.DEFAULT_PORT, 0, 65_535),
@@ -89,9 +99,10 @@ public final class ConfigLoader {
         List<MediaReceiver> receivers = receivers(source.node("receivers"));
         CapConfig cap = CapConfig.parse(source, http.port());
         LimitsOptions limits = LimitsOptions.read(source);
+        EdgeOptions edge = EdgeOptionsReader.read(source);
         source.checkAllKeysKnown();
         return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers, cap,
-                limits);
+                limits, edge);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {

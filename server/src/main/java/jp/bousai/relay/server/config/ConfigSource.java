@@ -3,8 +3,11 @@ package jp.bousai.relay.server.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,20 +18,33 @@ import java.util.regex.Pattern;
  * The configuration as read from the YAML file, with environment variables overriding single
  * keys. The rule: {@code BOUSAI_} followed by the key in upper case with dots and dashes as
  * underscores, so {@code http.port} is {@code BOUSAI_HTTP_PORT} and {@code data.dir} is
- * {@code BOUSAI_DATA_DIR}. Every read names its key in errors; keys in the file that nothing read
- * are reported by {@link #checkAllKeysKnown()}.
+ * {@code BOUSAI_DATA_DIR}. Every read names its key in errors; keys in the file and
+ * {@code BOUSAI_*} variables that nothing read are reported by {@link #checkAllKeysKnown()}, and
+ * {@link #locate} makes an error name where the bad value came from.
  */
 public final class ConfigSource {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
+    /** Environment variables with the prefix that are not configuration keys (logback reads this one). */
+    static final Set<String> OTHER_VARIABLES = Set.of("BOUSAI_LOG_LEVEL");
+    private static final String PREFIX = "BOUSAI_";
+
     private final JsonNode root;
     private final Map<String, String> env;
+    private final String origin;
     private final Set<String> read = new HashSet<>();
+    private final Set<String> readAsValue = new HashSet<>();
 
     public ConfigSource(JsonNode root, Map<String, String> env) {
+        this(root, env, "the configuration");
+    }
+
+    /** @param origin where {@code root} was read from, for errors: a file path, or "the built-in defaults" */
+    public ConfigSource(JsonNode root, Map<String, String> env, String origin) {
         this.root = root;
         this.env = env;
+        this.origin = origin;
     }
 
     public static String envName(String key) {
@@ -38,6 +54,7 @@ public final class ConfigSource {
     /** The raw text of a key: its environment variable if set, else the file's value, else null. */
     private String raw(String key) {
         read.add(key);
+        readAsValue.add(key);
         String fromEnv = env.get(envName(key));
         if (fromEnv != null) {
             return fromEnv.trim();
@@ -122,18 +139,98 @@ public final class ConfigSource {
         return parsed;
     }
 
+    /**
+     * A list of strings: a YAML list in the file, or comma-separated in the environment (and in the
+     * file, as a single value). Blank items are dropped.
+     */
+    public List<String> list(String key, List<String> defaultValue) {
+        String fromEnv = env.get(envName(key));
+        read.add(key);
+        readAsValue.add(key);
+        if (fromEnv != null) {
+            return split(fromEnv);
+        }
+        JsonNode node = node(key);
+        if (node == null || node.isNull()) {
+            return defaultValue;
+        }
+        if (node.isObject()) {
+            throw new ConfigException(key, "expected a list, found a section");
+        }
+        if (!node.isArray()) {
+            return split(node.asText());
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (item.isContainerNode()) {
+                throw new ConfigException(key, "expected a list of single values");
+            }
+            if (!item.asText().isBlank()) {
+                values.add(item.asText().trim());
+            }
+        }
+        return values;
+    }
+
+    private static List<String> split(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
     public Path path(String key, String defaultValue) {
         return Path.of(string(key, defaultValue));
     }
 
-    /** Fails naming every key in the file that no option read (a typo, or a key from another version). */
+    /**
+     * The same error, naming where the bad value came from: the environment variable when one set
+     * the key, else the key in {@link #origin}.
+     */
+    public ConfigException locate(ConfigException error) {
+        String key = error.key();
+        if (key == null) {
+            return error;
+        }
+        ConfigException located = readAsValue.contains(key) && env.containsKey(envName(key))
+                ? new ConfigException("environment variable " + envName(key) + " (configuration key '" + key
+                        + "'): " + error.problem())
+                : new ConfigException("configuration key '" + key + "' in " + origin + ": " + error.problem());
+        located.setStackTrace(error.getStackTrace());
+        return located;
+    }
+
+    /**
+     * Fails naming every key in the file that no option read (a typo, or a key from another
+     * version), and every {@code BOUSAI_*} environment variable that sets no key.
+     */
     public void checkAllKeysKnown() {
+        checkAllVariablesKnown();
         Set<String> unknown = new TreeSet<>();
         collectLeaves(root, "", unknown);
         unknown.removeIf(key -> read.contains(key) || read.stream().anyMatch(known -> key.startsWith(known + ".")));
         if (!unknown.isEmpty()) {
-            throw new ConfigException("unknown configuration key" + (unknown.size() > 1 ? "s" : "") + ": "
-                    + String.join(", ", unknown) + " (see config/bousai-relay.yaml for every key)");
+            throw new ConfigException("unknown configuration key" + (unknown.size() > 1 ? "s" : "") + " in "
+                    + origin + ": " + String.join(", ", unknown) + " (see config/bousai-relay.yaml for every key)");
+        }
+    }
+
+    private void checkAllVariablesKnown() {
+        Set<String> settable = new HashSet<>(OTHER_VARIABLES);
+        readAsValue.forEach(key -> settable.add(envName(key)));
+        Set<String> unknown = new TreeSet<>();
+        Set<String> notSettable = new TreeSet<>();
+        for (String name : env.keySet()) {
+            if (name.startsWith(PREFIX) && !settable.contains(name)) {
+                boolean names = read.stream().anyMatch(key -> envName(key).equals(name));
+                (names ? notSettable : unknown).add(name);
+            }
+        }
+        if (!notSettable.isEmpty()) {
+            throw new ConfigException("environment variable" + (notSettable.size() > 1 ? "s " : " ")
+                    + String.join(", ", notSettable) + ": lists and sections are set in the configuration file only");
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("unknown environment variable" + (unknown.size() > 1 ? "s" : "") + ": "
+                    + String.join(", ", unknown) + " (no configuration key has this name; see "
+                    + "config/bousai-relay.yaml for every key, and BOUSAI_LOG_LEVEL for the log level)");
         }
     }
 

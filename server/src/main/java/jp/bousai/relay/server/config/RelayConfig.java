@@ -11,11 +11,12 @@ import jp.bousai.relay.server.store.StoreOptions;
  *
  * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
  * @param limits rate limits and connection bounds
+ * @param edge TLS, CORS, proxies and shutdown of the HTTP server
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
                           List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt,
                           List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers, CapConfig cap,
-                          LimitsOptions limits) {
+                          LimitsOptions limits, EdgeOptions edge) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
@@ -26,8 +27,13 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
         receivers = List.copyOf(receivers);
     }
 
+    /** Whether nobody can issue: no API keys and no SOAP users. */
+    public boolean ingestClosed() {
+        return apiKeys.isEmpty() && soapUsers.isEmpty();
+    }
+
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
         return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers,
-                cap, limits);
+                cap, limits, edge);
     }
 }

@@ -7,19 +7,27 @@ import jp.bousai.relay.core.log.AdvisoryLog;
 
 /**
  * {@code /health/live}: the process answers. {@code /health/ready}: it can take advisories, i.e.
- * the log is open and no event loop is blocked; it also reports the MQTT broker connection.
+ * the log is open, no event loop is blocked and the server is not stopping; it also reports the
+ * MQTT broker connection. Once {@link #stopping()} is called readiness answers 503 for good, so
+ * that load balancers send no new requests while the server finishes what it has.
  */
 public final class HealthEndpoints {
 
     private final AdvisoryLog log;
     private final EventLoopProbe probe;
     private final BooleanSupplier mqttConnected;
+    private volatile boolean stopping;
 
     /** @param mqttConnected whether the MQTT broker is connected; null when MQTT is off */
     public HealthEndpoints(AdvisoryLog log, EventLoopProbe probe, BooleanSupplier mqttConnected) {
         this.log = log;
         this.probe = probe;
         this.mqttConnected = mqttConnected;
+    }
+
+    /** Readiness answers 503 from now on: the server is shutting down. */
+    public void stopping() {
+        stopping = true;
     }
 
     public void live(RoutingContext ctx) {
@@ -29,8 +37,9 @@ public final class HealthEndpoints {
     public void ready(RoutingContext ctx) {
         boolean storeOpen = log.isOpen();
         long blocked = probe.blockedLoops();
-        boolean ready = storeOpen && blocked == 0;
+        boolean ready = storeOpen && blocked == 0 && !stopping;
         JsonObject checks = new JsonObject()
+                .put("server", stopping ? "STOPPING" : "UP")
                 .put("store", storeOpen ? "UP" : "DOWN")
                 .put("eventLoops", blocked == 0 ? "UP" : blocked + " blocked");
         if (mqttConnected != null) {

@@ -3,6 +3,7 @@ package jp.bousai.relay.server.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
@@ -16,7 +17,10 @@ import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
 import jp.bousai.relay.feeds.ws.WsEndpoint;
+import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.config.HttpOptions;
+import jp.bousai.relay.server.edge.ClosingStreams;
+import jp.bousai.relay.server.edge.Edge;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
 import jp.bousai.relay.server.http.limits.ConnectionGuard;
@@ -36,18 +40,22 @@ public final class HttpVerticle extends VerticleBase {
 
     private final HttpOptions options;
     private final Routes routes;
+    private final Edge edge;
+    private final ClosingStreams closingStreams = new ClosingStreams();
     private HttpServer server;
     private ConnectionGuard guard;
     private long probeTimer;
 
-    public HttpVerticle(HttpOptions options, Routes routes) {
+    public HttpVerticle(HttpOptions options, Routes routes, Edge edge) {
         this.options = options;
         this.routes = routes;
+        this.edge = edge;
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        edge.install(router);
         ProblemResponses problems = new ProblemResponses(options.maxBodyBytes());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
         // The credential and content-type check is a platform handler so that it may run before
@@ -68,7 +76,9 @@ public final class HttpVerticle extends VerticleBase {
                 .handler(body)
                 .handler(routes.commons()::publish);
         router.get("/api/v1/advisories").handler(routes.feeds()::listJson);
+        router.head("/api/v1/advisories").handler(routes.feeds()::listJson);
         router.get("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
+        router.head("/api/v1/advisories/:documentId").handler(routes.feeds()::document);
         router.get("/api/v1/advisories/:documentId/deliveries").handler(routes.deliveries()::show);
         router.route("/api/v1/admin/*").handler((PlatformHandler) routes.receivers()::checkAdmin);
         router.get("/api/v1/admin/receivers").handler(routes.receivers()::list);
@@ -76,11 +86,13 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/api/v1/admin/receivers/:id").handler(routes.receivers()::show);
         router.put("/api/v1/admin/receivers/:id").handler(body).handler(routes.receivers()::replace);
         router.delete("/api/v1/admin/receivers/:id").handler(routes.receivers()::remove);
-        router.get("/api/v1/stream").handler(routes.stream());
+        router.get("/api/v1/stream").handler(closingStreams::track).handler(routes.stream());
         router.get("/api/v1/ws").handler(routes.webSocket());
-        router.get("/feeds/atom").handler(routes.feeds().atom(DocumentFormat.JSON));
-        router.get("/feeds/cap.atom").handler(routes.feeds().atom(DocumentFormat.CAP));
-        router.get("/feeds/commons.atom").handler(routes.feeds().atom(DocumentFormat.COMMONS));
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+            router.route(method, "/feeds/atom").handler(routes.feeds().atom(DocumentFormat.JSON));
+            router.route(method, "/feeds/cap.atom").handler(routes.feeds().atom(DocumentFormat.CAP));
+            router.route(method, "/feeds/commons.atom").handler(routes.feeds().atom(DocumentFormat.COMMONS));
+        }
         router.post(FeedEndpoints.HUB_PATH).handler(body).handler(routes.webSub()::handle);
         router.get("/metrics").handler(routes.metrics()::scrape);
         router.get("/health/live").handler(routes.health()::live);
@@ -92,7 +104,7 @@ public final class HttpVerticle extends VerticleBase {
         router.errorHandler(404, problems);
         probeTimer = routes.probe().watch(vertx);
         guard = new ConnectionGuard(vertx, routes.connectionLimits());
-        server = vertx.createHttpServer(guard.configure(new HttpServerOptions())
+        server = vertx.createHttpServer(guard.configure(edge.listen(new HttpServerOptions()))
                 .setHost(options.host())
                 .setPort(options.port())
                 .setAcceptBacklog(options.acceptBacklog())
@@ -114,7 +126,9 @@ public final class HttpVerticle extends VerticleBase {
             guard.stop();
         }
         routes.probe().unwatch(context);
-        return server == null ? Future.succeededFuture() : server.close();
+        closingStreams.closeAll();
+        return server == null ? Future.succeededFuture()
+                : server.shutdown(edge.options().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The port this instance listens on (after start). */

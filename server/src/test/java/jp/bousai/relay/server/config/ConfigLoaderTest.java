@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
@@ -28,7 +30,58 @@ class ConfigLoaderTest {
         assertThat(config.stream().heartbeat()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.apiKeys()).extracting(ApiKeyConfig::id).containsExactly("demo-chiyoda", "demo-tokyo");
         assertThat(config.apiKeys()).allMatch(ApiKeyConfig::demo);
-        assertThat(ConfigLoader.loadBundled(Map.of())).isEqualTo(config);
+    }
+
+    @Test
+    void theDefaultsBuiltIntoTheJarCarryNoCredentialsAndOtherwiseMatchTheShippedFile() {
+        RelayConfig builtIn = ConfigLoader.loadBundled(Map.of());
+        assertThat(builtIn.apiKeys()).isEmpty();
+        assertThat(builtIn.adminKeys()).isEmpty();
+        assertThat(builtIn.soapUsers()).isEmpty();
+        assertThat(builtIn.ingestClosed()).isTrue();
+        RelayConfig shipped = ConfigLoader.load(SHIPPED, Map.of());
+        assertThat(builtIn).usingRecursiveComparison().ignoringFields("apiKeys", "adminKeys", "soapUsers")
+                .isEqualTo(shipped);
+    }
+
+    @Test
+    void anUnknownBousaiVariableStopsStartUpButTheLogLevelIsAllowed() {
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("BOUSAI_HTTP_PROT", "9090")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown environment variable: BOUSAI_HTTP_PROT");
+        assertThatThrownBy(() -> ConfigLoader.loadBundled(Map.of("BOUSAI_AUTH_API_KEYS", "x")))
+                .hasMessageContaining("BOUSAI_AUTH_API_KEYS").hasMessageContaining("file only");
+        assertThat(ConfigLoader.load(SHIPPED, Map.of("BOUSAI_LOG_LEVEL", "DEBUG", "PATH", "/bin")).http().port())
+                .isEqualTo(HttpOptions.DEFAULT_PORT);
+    }
+
+    @Test
+    void anErrorNamesTheVariableOrTheFileTheBadValueCameFrom(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("BOUSAI_MQTT_MODE", "sometimes")))
+                .hasMessageStartingWith("environment variable BOUSAI_MQTT_MODE (configuration key 'mqtt.mode'): ")
+                .hasMessageContaining("'sometimes'");
+        Path file = dir.resolve("relay.yaml");
+        Files.writeString(file, "mqtt:\n  mode: sometimes\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessageStartingWith("configuration key 'mqtt.mode' in " + file + ": ")
+                .hasMessageNotContaining("BOUSAI_");
+    }
+
+    @Test
+    void tlsNeedsBothPemFilesAndCorsOriginsComeFromAListOrTheEnvironment(@TempDir Path dir) throws Exception {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        assertThatThrownBy(() -> ConfigLoader.loadBundled(Map.of("BOUSAI_HTTP_TLS_CERT_FILE", cert.toString())))
+                .hasMessageContaining("'http.tls.key-file'").hasMessageContaining("required when http.tls.cert-file");
+        assertThatThrownBy(() -> ConfigLoader.loadBundled(Map.of("BOUSAI_HTTP_TLS_CERT_FILE", cert.toString(),
+                "BOUSAI_HTTP_TLS_KEY_FILE", dir.resolve("missing.pem").toString())))
+                .hasMessageContaining("BOUSAI_HTTP_TLS_KEY_FILE").hasMessageContaining("cannot read the PEM file");
+        RelayConfig config = ConfigLoader.loadBundled(Map.of("BOUSAI_HTTP_CORS_PUBLIC_ORIGINS",
+                "https://portal.example.jp, http://localhost:3000"));
+        assertThat(config.edge().cors().publicOrigins()).containsExactly("https://portal.example.jp",
+                "http://localhost:3000");
+        assertThat(config.edge().cors().authenticatedOrigins()).isEmpty();
+        assertThatThrownBy(() -> parse("http:\n  cors:\n    public-origins: [\"https://x.jp/path\"]\n", Map.of()))
+                .hasMessageContaining("'http.cors.public-origins'").hasMessageContaining("without a path");
     }
 
     @Test
@@ -57,7 +110,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeysStopStartUp() {
         assertThatThrownBy(() -> parse("http:\n  prot: 8080\ndata:\n  dri: x\n", Map.of()))
-                .hasMessageContaining("unknown configuration keys: data.dri, http.prot");
+                .hasMessageContaining("unknown configuration keys in the configuration: data.dri, http.prot");
     }
 
     @Test

@@ -23,7 +23,7 @@ import jp.bousai.relay.server.config.ConfigLoader;
 import jp.bousai.relay.server.config.RelayConfig;
 
 /**
- * A real server for tests: the shipped default configuration with port 0, two event loops, a
+ * A real server for tests: the shipped demo configuration ({@code config/bousai-relay.yaml}) with port 0, two event loops, a
  * temporary data directory and a clock the test moves. Besides the demo keys it has
  * {@value #OSAKA_KEY} for 大阪府.
  */
@@ -33,6 +33,8 @@ public final class RelayFixture {
     public static final String TOKYO_KEY = "demo-tokyo";
     public static final String OSAKA_KEY = "test-osaka";
     public static final String ADMIN_KEY = "demo-admin";
+    /** The demo configuration the README's run command uses (tests run in the module directory). */
+    public static final Path SHIPPED_CONFIG = Path.of("..", "config", "bousai-relay.yaml");
 
     private final Vertx vertx;
     private final Relay relay;
@@ -61,7 +63,7 @@ public final class RelayFixture {
                 "BOUSAI_HTTP_HOST", "127.0.0.1", "BOUSAI_HTTP_INSTANCES", "2",
                 "BOUSAI_DATA_DIR", dataDir.toString(), "BOUSAI_MQTT_MODE", "off"));
         env.putAll(extraEnv);
-        RelayConfig shipped = ConfigLoader.loadBundled(env);
+        RelayConfig shipped = ConfigLoader.load(SHIPPED_CONFIG, env);
         List<ApiKeyConfig> keys = new ArrayList<>(shipped.apiKeys());
         keys.add(new ApiKeyConfig("test-osaka", ApiKeys.sha256(OSAKA_KEY), JisCode.parse("270008"), List.of(), false, null));
         RelayConfig config = shipped.withApiKeys(keys);

@@ -81,10 +81,13 @@ public final class Relay {
     /** The MQTT channel and what drives it. */
     public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
 
-        static Mqtt create(Vertx vertx, MqttConfig config, SqliteAdvisoryLog log, Clock clock, RelayMetrics metrics) {
+        static Mqtt create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, SqliteAdvisoryLog log, Clock clock,
+                           RelayMetrics metrics) {
+            boolean embedded = broker != null;
             MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
-                    config.username(), config.password(), config.topicPrefix(), MqttConfig.CAP.equals(config.payload())),
-                    clock);
+                    embedded ? broker.publisher().username() : config.username(),
+                    embedded ? broker.publisher().password() : config.password(), config.topicPrefix(),
+                    MqttConfig.CAP.equals(config.payload()), embedded ? null : config.tls()), clock);
             OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log.deliveries(), channel, clock, metrics);
             log.onCommitted(record -> dispatcher.wake());
             metrics.watchMqtt(channel::isConnected);
@@ -127,7 +130,7 @@ public final class Relay {
                 ? EmbeddedBroker.start(vertx, mqtt, config.store().dataDir()) : Future.succeededFuture(null);
         return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
                 .compose(log -> {
-                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, log, clock, metrics) : null;
+                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, startedBroker, log, clock, metrics) : null;
                     metrics.watchPendingWrites(log::pendingWrites);
                     LiveHub hub = new LiveHub(config.stream().heartbeat());
                     log.onCommitted(hub);

@@ -22,6 +22,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordFile {
 
     private static final int MAX_ITERATIONS = 10_000_000;
+    private static final PasswordFile EMPTY = new PasswordFile(Map.of());
 
     private final Map<String, Hash> users;
 
@@ -35,7 +36,7 @@ public final class PasswordFile {
 
     /** No accounts. */
     public static PasswordFile empty() {
-        return new PasswordFile(Map.of());
+        return EMPTY;
     }
 
     /**

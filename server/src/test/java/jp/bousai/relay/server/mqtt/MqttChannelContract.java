@@ -35,6 +35,7 @@ abstract class MqttChannelContract extends RelayTest {
 
     static final int WAIT = 20;
     final String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8) + "/v1";
+    final String relayClientId = "relay-" + UUID.randomUUID();
 
     /** Where clients reach the broker, e.g. {@code tcp://127.0.0.1:1883}. */
     abstract String brokerUri();
@@ -73,7 +74,7 @@ abstract class MqttChannelContract extends RelayTest {
     protected Map<String, String> environment() {
         Map<String, String> environment = new java.util.HashMap<>(brokerEnvironment());
         environment.put("BOUSAI_MQTT_TOPIC_PREFIX", prefix);
-        environment.put("BOUSAI_MQTT_CLIENT_ID", "relay-" + UUID.randomUUID());
+        environment.put("BOUSAI_MQTT_CLIENT_ID", relayClientId);
         return environment;
     }
 

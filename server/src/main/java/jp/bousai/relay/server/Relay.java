@@ -89,11 +89,13 @@ public final class Relay {
     /** The MQTT channel and what drives it. */
     public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
 
-        static Mqtt create(Vertx vertx, MqttConfig config, SqliteAdvisoryLog log, Clock clock, RelayMetrics metrics,
-                           CapRenderer cap) {
+        static Mqtt create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, SqliteAdvisoryLog log, Clock clock,
+                           RelayMetrics metrics, CapRenderer cap) {
+            boolean embedded = broker != null;
             MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
-                    config.username(), config.password(), config.topicPrefix(), MqttConfig.CAP.equals(config.payload())),
-                    clock, cap);
+                    embedded ? broker.publisher().username() : config.username(),
+                    embedded ? broker.publisher().password() : config.password(), config.topicPrefix(),
+                    MqttConfig.CAP.equals(config.payload()), embedded ? null : config.tls()), clock, cap);
             OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log.deliveries(), channel, clock, metrics);
             log.onCommitted(record -> dispatcher.wake());
             metrics.watchMqtt(channel::isConnected);
@@ -148,7 +150,8 @@ public final class Relay {
         return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
                 .compose(log -> {
                     CapRenderer cap = new CapRenderer(config.cap().publicUrl());
-                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, log, clock, metrics, cap) : null;
+                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, startedBroker, log, clock, metrics, cap)
+                            : null;
                     metrics.watchPendingWrites(log::pendingWrites);
                     LiveHub hub = new LiveHub(config.stream().heartbeat());
                     log.onCommitted(hub);

@@ -36,10 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes every version to MQTT through a broker, with the Eclipse Paho MQTT 5 client: one
- * QoS 1 message per target area on {@link MqttTopics}, its payload the JSON representation (or,
+ * QoS 1 message per target area on the document's own topic ({@link MqttTopics}), its payload the JSON representation (or,
  * when configured, CAP 1.2), retained so that a subscriber who connects
- * mid-disaster sees the current state at once. A Cancel is published to live subscribers and then
- * clears the retained state (an empty retained message). A delivery succeeds only once the broker
+ * mid-disaster sees every document in force at once. A Cancel is published to live subscribers
+ * and then clears the document's retained state (an empty retained message). A delivery succeeds only once the broker
  * has acknowledged every message (PUBACK); while the broker is unreachable it fails, and the
  * outbox keeps the version for a retry. Connects in the background and reconnects with backoff.
  */
@@ -114,6 +114,10 @@ public final class MqttChannel implements Channel {
         if (options.password() != null) {
             connection.setPassword(options.password().getBytes(StandardCharsets.UTF_8));
         }
+        if (options.tls() != null) {
+            connection.setSocketFactory(options.tls().socketFactory());
+        }
+        connection.setHttpsHostnameVerificationEnabled(true);
         try {
             client.connect(connection, null, new MqttActionListener() {
                 @Override
@@ -170,7 +174,8 @@ public final class MqttChannel implements Channel {
                 .getBytes(StandardCharsets.UTF_8);
         List<Future<Void>> acknowledged = new ArrayList<>();
         for (JisCode area : advisory.areaCodes()) {
-            String topic = MqttTopics.topic(options.topicPrefix(), advisory.mode(), area, advisory.category());
+            String topic = MqttTopics.topic(options.topicPrefix(), advisory.mode(), area, advisory.category(),
+                    advisory.documentId());
             if (advisory.type() == MessageType.CANCEL) {
                 acknowledged.add(publish(context, topic, payload, false, properties(record))
                         .compose(v -> publish(context, topic, new byte[0], true, new MqttProperties())));
@@ -181,13 +186,16 @@ public final class MqttChannel implements Channel {
         return Future.all(acknowledged).mapEmpty();
     }
 
-    /** Clears the retained state of one topic (an empty retained message), e.g. when a document expires. */
-    public Future<Void> clearRetained(Mode mode, JisCode area, Category category) {
+    /**
+     * Clears the retained state of one document in one area (an empty retained message), e.g. when
+     * the document expires.
+     */
+    public Future<Void> clearRetained(Mode mode, JisCode area, Category category, String documentId) {
         if (client == null || !client.isConnected()) {
             return Future.failedFuture(new IllegalStateException("the MQTT broker is not connected"));
         }
-        return publish(vertx.getOrCreateContext(), MqttTopics.topic(options.topicPrefix(), mode, area, category),
-                new byte[0], true, new MqttProperties());
+        return publish(vertx.getOrCreateContext(), MqttTopics.topic(options.topicPrefix(), mode, area, category,
+                documentId), new byte[0], true, new MqttProperties());
     }
 
     private MqttProperties properties(AdvisoryRecord record) {

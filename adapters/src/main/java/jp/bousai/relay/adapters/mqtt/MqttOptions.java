@@ -9,13 +9,14 @@ package jp.bousai.relay.adapters.mqtt;
  * @param password null for none
  * @param topicPrefix the root of the topic tree, e.g. {@code bousai/v1}
  * @param capPayload whether payloads are CAP 1.2 XML instead of the JSON representation
+ * @param tls TLS settings for {@code ssl://} and {@code wss://} brokers; null for the JVM's defaults
  */
 public record MqttOptions(String serverUri, String clientId, String username, String password, String topicPrefix,
-                          boolean capPayload) {
+                          boolean capPayload, MqttTls tls) {
 
     @Override
     public String toString() {
         return "MqttOptions[serverUri=" + serverUri + ", clientId=" + clientId + ", username=" + username
-                + ", topicPrefix=" + topicPrefix + ", capPayload=" + capPayload + "]";
+                + ", topicPrefix=" + topicPrefix + ", capPayload=" + capPayload + ", tls=" + tls + "]";
     }
 }

@@ -94,7 +94,7 @@ public final class ConfigLoader {
         List<SoapUserConfig> soapUsers = soapUsers(source.node("auth.soap-users"));
         Duration soapWindow = source.duration("soap.created-window", RelayConfig.DEFAULT_SOAP_CREATED_WINDOW,
                 Duration.ofSeconds(1));
-        MqttConfig mqtt = mqtt(source);
+        MqttConfig mqtt = MqttConfigReader.read(source);
         List<AdminKeyConfig> adminKeys = adminKeys(source.node("auth.admin-keys"));
         List<MediaReceiver> receivers = receivers(source.node("receivers"));
         CapConfig cap = CapConfig.parse(source, http.port());
@@ -180,31 +180,6 @@ public final class ConfigLoader {
             throw new ConfigException(key, "must be " + what);
         }
         return list.size();
-    }
-
-    private static MqttConfig mqtt(ConfigSource source) {
-        String mode = source.string("mqtt.mode", MqttConfig.EMBEDDED);
-        if (!Set.of(MqttConfig.EMBEDDED, MqttConfig.EXTERNAL, MqttConfig.OFF).contains(mode)) {
-            throw new ConfigException("mqtt.mode", "must be embedded, external or off, got '" + mode + "'");
-        }
-        String uri = source.string("mqtt.external.uri", "tcp://127.0.0.1:1883");
-        if (!uri.matches("(tcp|ssl|ws|wss)://[^\\s]+")) {
-            throw new ConfigException("mqtt.external.uri", "must be tcp://, ssl://, ws:// or wss:// host:port, got '"
-                    + uri + "'");
-        }
-        String prefix = source.string("mqtt.topic-prefix", "bousai/v1");
-        if (prefix.contains("#") || prefix.contains("+") || prefix.endsWith("/")) {
-            throw new ConfigException("mqtt.topic-prefix", "must not contain wildcards or end with '/', got '" + prefix + "'");
-        }
-        String payload = source.string("mqtt.payload", MqttConfig.JSON);
-        if (!Set.of(MqttConfig.JSON, MqttConfig.CAP).contains(payload)) {
-            throw new ConfigException("mqtt.payload", "must be json or cap, got '" + payload + "'");
-        }
-        return new MqttConfig(mode, prefix, source.string("mqtt.client-id", "bousai-relay"),
-                source.string("mqtt.embedded.host", "0.0.0.0"), source.integer("mqtt.embedded.port", 1883, 0, 65_535),
-                source.integer("mqtt.embedded.websocket-port", 8000, 0, 65_535), uri,
-                source.string("mqtt.external.username", null), source.string("mqtt.external.password", null),
-                payload);
     }
 
     private static List<SoapUserConfig> soapUsers(JsonNode list) {

@@ -1,5 +1,8 @@
 package jp.bousai.relay.server.config;
 
+import jp.bousai.relay.adapters.mqtt.MqttTls;
+import jp.bousai.relay.server.mqtt.PasswordFile;
+
 /**
  * The MQTT channel's configuration.
  *
@@ -12,10 +15,13 @@ package jp.bousai.relay.server.config;
  * @param externalUri e.g. {@code tcp://broker:1883} or {@code ssl://broker:8883}
  * @param username, password for the external broker; null for none
  * @param payload {@code json} (the JSON representation) or {@code cap} (CAP 1.2)
+ * @param anonymousSubscribers whether the embedded broker lets clients subscribe without a password
+ * @param subscriberAccounts the embedded broker's subscriber accounts (hashes only)
+ * @param tls TLS for the external broker (trusted CAs, client certificate); null for the JVM's defaults
  */
 public record MqttConfig(String mode, String topicPrefix, String clientId, String embeddedHost, int embeddedPort,
                          int embeddedWebsocketPort, String externalUri, String username, String password,
-                         String payload) {
+                         String payload, boolean anonymousSubscribers, PasswordFile subscriberAccounts, MqttTls tls) {
 
     public static final String JSON = "json";
     public static final String CAP = "cap";

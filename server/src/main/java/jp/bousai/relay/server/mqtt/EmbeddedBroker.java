@@ -13,16 +13,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded MQTT broker (HiveMQ Community Edition): MQTT 3.1.1 and 5 over TCP and over
  * WebSocket ({@code /mqtt}), with file persistence under {@code data.dir/mqtt-broker}, so that
- * retained state and queued messages survive a restart.
+ * retained state and queued messages survive a restart. Only the relay's own publisher, with a
+ * {@link PublisherCredential} drawn at start, may publish (and only under the topic prefix);
+ * everyone else is a read-only subscriber (see {@link BrokerAuthenticator} and
+ * {@link BrokerAuthorizer}).
  */
 public final class EmbeddedBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final EmbeddedHiveMQ broker;
+    private final PublisherCredential publisher;
 
-    private EmbeddedBroker(EmbeddedHiveMQ broker) {
+    private EmbeddedBroker(EmbeddedHiveMQ broker, PublisherCredential publisher) {
         this.broker = broker;
+        this.publisher = publisher;
+    }
+
+    /** The credential the relay's publisher connects with (held in memory only). */
+    public PublisherCredential publisher() {
+        return publisher;
     }
 
     /** Writes the broker's configuration and starts it, off the event loop. */
@@ -33,12 +43,20 @@ public final class EmbeddedBroker {
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("extensions"));
             Files.writeString(conf.resolve("config.xml"), configXml(config), StandardCharsets.UTF_8);
+            PublisherCredential publisher = PublisherCredential.generate(config.clientId());
             EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder().withoutLoggingBootstrap().withConfigurationFolder(conf)
-                    .withDataFolder(home.resolve("data")).withExtensionsFolder(home.resolve("extensions")).build();
+                    .withDataFolder(home.resolve("data")).withExtensionsFolder(home.resolve("extensions"))
+                    .withEmbeddedExtension(BrokerSecurity.extension(
+                            new BrokerAuthenticator(publisher, config.subscriberAccounts(), config.anonymousSubscribers()),
+                            new BrokerAuthorizer(config.topicPrefix())))
+                    .build();
             broker.start().join();
-            LOG.info("[mqtt: embedded] broker listening on {}:{} (WebSocket {}/mqtt)", config.embeddedHost(),
-                    config.embeddedPort(), config.embeddedWebsocketPort());
-            return new EmbeddedBroker(broker);
+            LOG.info("[mqtt: embedded] broker listening on {}:{} (WebSocket {}/mqtt); only the relay publishes, "
+                    + "under {}/; subscribers: {}{}", config.embeddedHost(), config.embeddedPort(),
+                    config.embeddedWebsocketPort(), config.topicPrefix(),
+                    config.anonymousSubscribers() ? "anonymous and " : "",
+                    config.subscriberAccounts().usernames().size() + " account(s)");
+            return new EmbeddedBroker(broker, publisher);
         }, false);
     }
 

@@ -49,7 +49,7 @@ public final class RetainedExpiry {
         vertx.cancelTimer(timer);
     }
 
-    /** Clears what expired since the last sweep; the number of topics cleared. */
+    /** Clears what expired since the last sweep; the number of (document, area) topics cleared. */
     public Future<Integer> sweep() {
         Instant now = clock.instant();
         return log.expiredBetween(sweptUntil, now).compose(expired -> {
@@ -57,7 +57,8 @@ public final class RetainedExpiry {
             for (CurrentAdvisory document : expired) {
                 var advisory = document.record().advisory();
                 for (JisCode area : advisory.areaCodes()) {
-                    cleared.add(channel.clearRetained(advisory.mode(), area, advisory.category()));
+                    cleared.add(channel.clearRetained(advisory.mode(), area, advisory.category(),
+                            advisory.documentId()));
                 }
             }
             return Future.all(cleared).map(all -> {

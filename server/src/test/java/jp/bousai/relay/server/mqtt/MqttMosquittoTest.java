@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,20 @@ class MqttMosquittoTest extends MqttChannelContract {
     static Path brokerDir;
     private static Mosquitto mosquitto;
 
+    static final String RELAY_USER = "bousai-relay";
+    static final String RELAY_PASSWORD = "relay-" + UUID.randomUUID();
+
+    /**
+     * Locked down as docs/mqtt.md says: a password file and an ACL under which only the relay's
+     * user may write; anonymous clients and the subscriber account may only read.
+     */
     @BeforeAll
     static void startBroker() throws Exception {
-        mosquitto = new Mosquitto(brokerDir).start();
+        Path passwords = passwordFile(brokerDir.resolve("passwd"), RELAY_USER, RELAY_PASSWORD);
+        Path acl = Files.writeString(brokerDir.resolve("acl"), "topic read #\n\nuser " + SUBSCRIBER
+                + "\ntopic read #\n\nuser " + RELAY_USER + "\ntopic write #\n");
+        mosquitto = new Mosquitto(brokerDir.resolve("broker"), "password_file " + passwords + "\nacl_file " + acl + "\n")
+                .start();
     }
 
     @AfterAll
@@ -45,7 +57,8 @@ class MqttMosquittoTest extends MqttChannelContract {
 
     @Override
     Map<String, String> brokerEnvironment() {
-        return Map.of("BOUSAI_MQTT_MODE", "external", "BOUSAI_MQTT_EXTERNAL_URI", mosquitto.uri());
+        return Map.of("BOUSAI_MQTT_MODE", "external", "BOUSAI_MQTT_EXTERNAL_URI", mosquitto.uri(),
+                "BOUSAI_MQTT_EXTERNAL_USERNAME", RELAY_USER, "BOUSAI_MQTT_EXTERNAL_PASSWORD", RELAY_PASSWORD);
     }
 
     @Test

@@ -20,11 +20,21 @@ public final class Mosquitto implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final String extraConfig;
     private Process process;
 
     public Mosquitto(Path dir) {
+        this(dir, "");
+    }
+
+    /**
+     * @param extraConfig lines appended to the configuration, e.g. {@code password_file},
+     *        {@code acl_file} or a TLS listener
+     */
+    public Mosquitto(Path dir, String extraConfig) {
         this.dir = dir;
         this.port = freePort();
+        this.extraConfig = extraConfig;
     }
 
     public static int freePort() {
@@ -48,7 +58,8 @@ public final class Mosquitto implements AutoCloseable {
         Files.createDirectories(dir);
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence true\n"
-                + "persistence_location " + dir + "/\nuser " + System.getProperty("user.name") + "\nlog_dest stderr\nlog_type information\n");
+                + "persistence_location " + dir + "/\nuser " + System.getProperty("user.name") + "\nlog_dest stderr\nlog_type information\n"
+                + extraConfig);
         process = new ProcessBuilder("mosquitto", "-c", conf.toString()).redirectErrorStream(true).start();
         CompletableFuture<Void> running = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.render.DocumentFormat;
 import jp.bousai.relay.feeds.websub.WebSubHub;
@@ -17,6 +19,7 @@ import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
 import jp.bousai.relay.feeds.ws.WsEndpoint;
 import jp.bousai.relay.server.config.HttpOptions;
+import jp.bousai.relay.server.contracts.ContractEndpoints;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
@@ -34,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
     private final HttpOptions options;
     private final Routes routes;
     private HttpServer server;
+    private Router router;
     private long probeTimer;
 
     public HttpVerticle(HttpOptions options, Routes routes) {
@@ -43,7 +47,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         ProblemResponses problems = new ProblemResponses(options.maxBodyBytes());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
         // The credential and content-type check is a platform handler so that it may run before
@@ -79,6 +83,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/metrics").handler(routes.metrics()::scrape);
         router.get("/health/live").handler(routes.health()::live);
         router.get("/health/ready").handler(routes.health()::ready);
+        ContractEndpoints.mount(router);
         router.route().last().handler(ctx -> ctx.fail(new ProblemException(ProblemType.NOT_FOUND,
                 "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(problems);
@@ -105,6 +110,11 @@ public final class HttpVerticle extends VerticleBase {
         vertx.cancelTimer(probeTimer);
         routes.probe().unwatch(context);
         return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    /** The routes this instance answers (after start), e.g. to check them against the OpenAPI description. */
+    public List<Route> routes() {
+        return router.getRoutes();
     }
 
     /** The port this instance listens on (after start). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -47,14 +48,14 @@ class OutputTimesTest extends RelayTest {
 
     @Test
     void everyOutputWritesWholeSecondsWithANumericOffset(Vertx vertx) throws Exception {
-        List<JsonObject> wsMessages = new ArrayList<>();
         Promise<JsonObject> wsAdvisory = Promise.promise();
-        WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+        // Held until the end: Vert.x closes a client that is no longer referenced when it is collected.
+        WebSocketClient wsClient = vertx.createWebSocketClient();
+        WebSocket socket = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
                 .setPort(relay.port()).setURI("/api/v1/ws")).await(10, TimeUnit.SECONDS);
         Promise<Void> subscribed = Promise.promise();
         socket.textMessageHandler(text -> {
             JsonObject message = new JsonObject(text);
-            wsMessages.add(message);
             if ("subscribed".equals(message.getString("type"))) {
                 subscribed.tryComplete();
             } else if ("advisory".equals(message.getString("type"))) {
@@ -93,6 +94,7 @@ class OutputTimesTest extends RelayTest {
                 .await(10, TimeUnit.SECONDS).encode());
         String atom = relay.web().get("/feeds/atom?area=13").send().await(10, TimeUnit.SECONDS).bodyAsString();
         socket.close();
+        wsClient.close();
         receiver.stop();
 
         for (var output : outputs.entrySet()) {

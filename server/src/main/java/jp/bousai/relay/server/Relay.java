@@ -70,14 +70,15 @@ public final class Relay {
     private final ReceiverRegistry receivers;
     private final WebSubHub webSub;
     private final HealthEndpoints health;
+    private final HttpVerticle http;
 
-    private Relay(Vertx vertx, SqliteAdvisoryLog log, List<String> deployments, int port,
-                  long pruneTimer, EmbeddedBroker broker, Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub,
-                  HealthEndpoints health) {
+    private Relay(Vertx vertx, SqliteAdvisoryLog log, Started started, long pruneTimer, EmbeddedBroker broker,
+                  Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub, HealthEndpoints health) {
         this.vertx = vertx;
         this.log = log;
-        this.deployments = deployments;
-        this.port = port;
+        this.deployments = started.deployments();
+        this.port = started.port();
+        this.http = started.http();
         this.pruneTimer = pruneTimer;
         this.broker = broker;
         this.mqtt = mqtt;
@@ -189,14 +190,14 @@ public final class Relay {
                                 long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
                                         log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
                                                 .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
-                                return new Relay(vertx, log, started.deployments, started.port, pruneTimer,
+                                return new Relay(vertx, log, started, pruneTimer,
                                         startedBroker, mqttParts, receivers, webSub, health);
                             })
                             .onFailure(e -> log.close());
                 }));
     }
 
-    private record Started(List<String> deployments, int port) {
+    private record Started(List<String> deployments, int port, HttpVerticle http) {
     }
 
     /**
@@ -217,7 +218,7 @@ public final class Relay {
             instances.add(instance);
             return instance;
         }, new DeploymentOptions().setInstances(options.instances()))
-                .map(id -> new Started(List.of(id), instances.get(0).actualPort()));
+                .map(id -> new Started(List.of(id), instances.get(0).actualPort(), instances.get(0)));
     }
 
     /** The certificates that senders' CAP alerts must be signed with, by API key id. */
@@ -256,6 +257,11 @@ public final class Relay {
 
     public ReceiverRegistry receivers() {
         return receivers;
+    }
+
+    /** The HTTP routes (every instance has the same), e.g. to check them against the OpenAPI description. */
+    public List<io.vertx.ext.web.Route> httpRoutes() {
+        return http.routes();
     }
 
     public int port() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import jp.bousai.relay.core.advisory.Timestamps;
 import jp.bousai.relay.core.advisory.WireNamed;
 import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.validation.FieldErrors;
@@ -132,7 +133,7 @@ final class JsonObjectReader {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            return Timestamps.toSeconds(OffsetDateTime.parse(value));
         } catch (DateTimeParseException e) {
             errors.add(pointerOf(field), "must be an ISO 8601 date-time with an offset, e.g. "
                     + "2026-09-01T10:00:00+09:00; got '" + value + "'");

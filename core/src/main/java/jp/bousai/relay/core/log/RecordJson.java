@@ -1,8 +1,10 @@
 package jp.bousai.relay.core.log;
 
+import jp.bousai.relay.core.advisory.Timestamps;
+
 /**
  * The JSON of a logged version as every JSON output shows it: its sequence number, when it was
- * received, optionally the document's state now, and the advisory's canonical JSON (which the
+ * received (UTC, whole seconds: see {@link Timestamps}), optionally the document's state now, and the advisory's canonical JSON (which the
  * log rendered once; it is spliced in, not re-encoded).
  */
 public final class RecordJson {
@@ -16,7 +18,7 @@ public final class RecordJson {
         if (state != null) {
             json.append(",\"state\":\"").append(state.wireName()).append('"');
         }
-        json.append(",\"receivedAt\":\"").append(record.receivedAt()).append('"');
+        json.append(",\"receivedAt\":\"").append(Timestamps.utc(record.receivedAt())).append('"');
         json.append(",\"advisory\":").append(record.json()).append('}');
         return json.toString();
     }

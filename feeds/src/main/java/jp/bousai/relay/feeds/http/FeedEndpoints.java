@@ -16,6 +16,8 @@ import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.render.AtomFeedWriter;
 import jp.bousai.relay.feeds.render.DocumentFormat;
+import jp.bousai.relay.feeds.render.EntryLinks;
+import jp.bousai.relay.feeds.render.HtmlPages;
 import jp.bousai.relay.core.log.RecordJson;
 
 /**
@@ -37,12 +39,23 @@ public final class FeedEndpoints {
     private final AdvisoryLog log;
     private final Clock clock;
     private final CapRenderer cap;
+    private final HtmlPages pages;
 
-    /** @param cap renders documents asked for as CAP */
+    /** Feeds whose entries link to documents only: there are no web pages yet. */
     public FeedEndpoints(AdvisoryLog log, Clock clock, CapRenderer cap) {
+        this(log, clock, cap, HtmlPages.NONE);
+    }
+
+    /**
+     * Feeds whose entries also link to the page of each document that {@code pages} names.
+     *
+     * @param cap renders documents asked for as CAP
+     */
+    public FeedEndpoints(AdvisoryLog log, Clock clock, CapRenderer cap, HtmlPages pages) {
         this.log = log;
         this.clock = clock;
         this.cap = cap;
+        this.pages = pages;
     }
 
     /** Oldest first, {@code limit} per page; {@code next} names the following page while there is one. */
@@ -79,8 +92,8 @@ public final class FeedEndpoints {
                 HttpServerRequest request = ctx.request();
                 String next = view.nextCursor() == null ? null
                         : baseUrl(request) + pageUrl(request, "before", view.nextCursor());
-                String body = AtomFeedWriter.write(view, baseUrl(request) + request.uri(), baseUrl(request), next,
-                        AtomFeedWriter.title(view), format,
+                String body = AtomFeedWriter.write(view, baseUrl(request) + request.uri(), next,
+                        AtomFeedWriter.title(view), new EntryLinks(baseUrl(request), format, pages),
                         baseUrl(request) + HUB_PATH);
                 ConditionalGet.respond(request, ATOM, body, view.lastChanged());
             }).onFailure(ctx::fail);

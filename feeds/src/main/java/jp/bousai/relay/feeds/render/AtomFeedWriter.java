@@ -16,7 +16,8 @@ import jp.bousai.relay.core.log.CurrentView;
  * Renders published documents as an Atom 1.0 feed (RFC 4287): one entry per document, its
  * latest version, linking to the document in the feed's format (JSON, CAP or Commons).
  * Categories carry the information kind, the mode and the state, so an aggregator can tell a
- * drill from a real order. A {@code hub} link names the WebSub hub that pushes the feed.
+ * drill from a real order. Times are written as {@link Timestamps} says: {@code updated} when the
+ * version was received (UTC), {@code published} the sender's report time with its offset. A {@code hub} link names the WebSub hub that pushes the feed.
  */
 public final class AtomFeedWriter {
 
@@ -36,6 +37,15 @@ public final class AtomFeedWriter {
      */
     public static String write(CurrentView view, String selfUrl, String baseUrl, String nextUrl, String title,
                                DocumentFormat format, String hubUrl) {
+        return write(view, selfUrl, nextUrl, title, new EntryLinks(baseUrl, format, HtmlPages.NONE), hubUrl);
+    }
+
+    /**
+     * As {@link #write(CurrentView, String, String, String, String, DocumentFormat, String)}, with the
+     * entries' links built by {@code links} (which also knows the web pages, once there are some).
+     */
+    public static String write(CurrentView view, String selfUrl, String nextUrl, String title, EntryLinks links,
+                               String hubUrl) {
         StringWriter out = new StringWriter(4096);
         try {
             XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out);
@@ -44,7 +54,7 @@ public final class AtomFeedWriter {
             xml.writeDefaultNamespace(ATOM);
             element(xml, "id", selfUrl);
             element(xml, "title", title);
-            element(xml, "updated", (view.lastChanged() == null ? Instant.EPOCH : view.lastChanged()).toString());
+            element(xml, "updated", Timestamps.utc(view.lastChanged() == null ? Instant.EPOCH : view.lastChanged()));
             xml.writeStartElement("author");
             element(xml, "name", "bousai-relay");
             xml.writeEndElement();
@@ -56,7 +66,7 @@ public final class AtomFeedWriter {
                 link(xml, "next", "application/atom+xml", nextUrl);
             }
             for (CurrentAdvisory current : view.advisories()) {
-                entry(xml, current, baseUrl, format);
+                entry(xml, current, links);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -72,18 +82,16 @@ public final class AtomFeedWriter {
         return "bousai-relay 防災情報 (" + view.advisories().size() + ")";
     }
 
-    private static void entry(XMLStreamWriter xml, CurrentAdvisory current, String baseUrl, DocumentFormat format)
+    private static void entry(XMLStreamWriter xml, CurrentAdvisory current, EntryLinks links)
             throws XMLStreamException {
         Advisory advisory = current.record().advisory();
-        String documentUrl = baseUrl + "/api/v1/advisories/"
-                + URLEncoder.encode(advisory.documentId(), StandardCharsets.UTF_8);
         xml.writeStartElement("entry");
         element(xml, "id", SCHEME + "document:" + URLEncoder.encode(advisory.documentId(), StandardCharsets.UTF_8));
         xml.writeStartElement("title");
         xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "ja");
         xml.writeCharacters(advisory.headline().ja());
         xml.writeEndElement();
-        element(xml, "updated", current.record().receivedAt().toString());
+        element(xml, "updated", Timestamps.utc(current.record().receivedAt()));
         element(xml, "published", Timestamps.rfc3339(advisory.reportTime()));
         xml.writeStartElement("author");
         element(xml, "name", advisory.sender().name() != null ? advisory.sender().name() : advisory.sender().code().value());
@@ -94,8 +102,9 @@ public final class AtomFeedWriter {
         for (var area : advisory.areaCodes()) {
             category(xml, "area", area.value());
         }
-        link(xml, "alternate", format.mediaType(),
-                format == DocumentFormat.JSON ? documentUrl : documentUrl + "?format=" + format.wireName());
+        for (EntryLinks.Link link : links.of(advisory)) {
+            link(xml, link.rel(), link.type(), link.href());
+        }
         xml.writeStartElement("summary");
         xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "ja");
         xml.writeCharacters(advisory.text() != null ? advisory.headline().ja() + "\n" + advisory.text().ja()

@@ -5,7 +5,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.render.DocumentFormat;
 import jp.bousai.relay.feeds.websub.WebSubHub;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.config.HttpOptions;
 import jp.bousai.relay.server.edge.ClosingStreams;
 import jp.bousai.relay.server.edge.Edge;
+import jp.bousai.relay.server.contracts.ContractEndpoints;
 import jp.bousai.relay.server.health.EventLoopProbe;
 import jp.bousai.relay.server.health.HealthEndpoints;
 import jp.bousai.relay.server.http.limits.ConnectionGuard;
@@ -44,6 +47,7 @@ public final class HttpVerticle extends VerticleBase {
     private final ClosingStreams closingStreams = new ClosingStreams();
     private HttpServer server;
     private ConnectionGuard guard;
+    private Router router;
     private long probeTimer;
 
     public HttpVerticle(HttpOptions options, Routes routes, Edge edge) {
@@ -54,7 +58,7 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         edge.install(router);
         ProblemResponses problems = new ProblemResponses(options.maxBodyBytes());
         BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
@@ -97,6 +101,7 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/metrics").handler(routes.metrics()::scrape);
         router.get("/health/live").handler(routes.health()::live);
         router.get("/health/ready").handler(routes.health()::ready);
+        ContractEndpoints.mount(router);
         router.route().last().handler(ctx -> ctx.fail(new ProblemException(ProblemType.NOT_FOUND,
                 "no such resource: " + ctx.request().method() + " " + ctx.request().path())));
         router.route().failureHandler(problems);
@@ -129,6 +134,11 @@ public final class HttpVerticle extends VerticleBase {
         closingStreams.closeAll();
         return server == null ? Future.succeededFuture()
                 : server.shutdown(edge.options().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The routes this instance answers (after start), e.g. to check them against the OpenAPI description. */
+    public List<Route> routes() {
+        return router.getRoutes();
     }
 
     /** The port this instance listens on (after start). */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.bousai.relay.core.advisory.Timestamps;
 import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.channel.DeliveryReceipt;
 import jp.bousai.relay.core.channel.DeliveryState;
@@ -107,13 +108,13 @@ public final class DeliveriesEndpoint {
         json.put("seq", receipt.seq());
         json.put("revision", receipt.revision());
         json.put("status", status(receipt));
-        json.put("queuedAt", receipt.queuedAt().toString());
-        json.put("firstAttemptAt", receipt.firstAttemptAt() == null ? null : receipt.firstAttemptAt().toString());
-        json.put("deliveredAt", receipt.deliveredAt() == null ? null : receipt.deliveredAt().toString());
+        json.put("queuedAt", Timestamps.utc(receipt.queuedAt()));
+        json.put("firstAttemptAt", receipt.firstAttemptAt() == null ? null : Timestamps.utc(receipt.firstAttemptAt()));
+        json.put("deliveredAt", receipt.deliveredAt() == null ? null : Timestamps.utc(receipt.deliveredAt()));
         json.put("attempts", receipt.attempts());
         json.put("lastError", receipt.lastError());
         if (receipt.state() == DeliveryState.PENDING) {
-            json.put("nextAttemptAt", receipt.nextAttemptAt().toString());
+            json.put("nextAttemptAt", Timestamps.utc(receipt.nextAttemptAt()));
         }
         json.put("lagMillis", lag(receipt, now).toMillis());
         return json;

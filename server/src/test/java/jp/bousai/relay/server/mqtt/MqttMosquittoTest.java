@@ -73,7 +73,8 @@ class MqttMosquittoTest extends MqttChannelContract {
             MqttSubscriber.Received message = subscriber.next(WAIT);
             assertThat(message.message().getProperties().getContentType()).isEqualTo("application/cap+xml");
             assertThat(message.payload()).contains("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">")
-                    .contains("<identifier>5b0c3f0e-8a51-4d6a-9c61-2f1a7e4b9d01</identifier>")
+                    .contains("<identifier>0d6f2c84-3b1e-4f5a-a2c9-7e8d1b4f6a10-r1</identifier>")
+                    .contains("<valueName>distributionID</valueName><value>5b0c3f0e-8a51-4d6a-9c61-2f1a7e4b9d01</value>")
                     .contains("<msgType>Alert</msgType>").contains("<valueName>evacuationLevel</valueName><value>4</value>");
         } finally {
             cap.stop().await(30, TimeUnit.SECONDS);

@@ -161,8 +161,7 @@ final class CommonsBodies {
         String edxl = COMMA_CIRCLE.matcher(stripped).matches()
                 ? stripped.substring(0, stripped.lastIndexOf(',')) + " " + stripped.substring(stripped.lastIndexOf(',') + 1)
                 : stripped;
-        FieldErrors own = new FieldErrors();
-        Geometry.Circle circle = GeoText.circle(edxl, path, own);
+        Geometry.Circle circle = GeoText.circle(edxl, path, new FieldErrors());
         if (circle == null) {
             errors.add(path, "a circle is 'lat,lon,radius' (as L-Alert writes it) or 'lat,lon radius' (EDXL-DE), "
                     + "latitude -90..90, longitude -180..180, radius in km not negative; got '" + text + "'");

@@ -5,6 +5,7 @@ import jp.bousai.relay.adapters.xml.DomElements;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.Mode;
 import jp.bousai.relay.core.advisory.Sender;
+import jp.bousai.relay.core.advisory.WireNamed;
 import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.core.validation.FieldErrors;
@@ -39,7 +40,7 @@ final class CommonsControl {
             return;
         }
         Mode meant = STATUS_WORDS.containsKey(status) ? STATUS_WORDS.get(status)
-                : jp.bousai.relay.core.advisory.WireNamed.find(Mode.class, status).orElse(null);
+                : WireNamed.find(Mode.class, status).orElse(null);
         if (meant == null) {
             errors.add(CONTROL + "/Status", "must be 通常, 訓練 or 試験 (or an EDXL distributionStatus), got '"
                     + status + "'");
@@ -79,7 +80,7 @@ final class CommonsControl {
     static Advisory checkIssuer(CommonsEnvelope message, Advisory advisory, Issuer issuer, FieldErrors errors) {
         String code = DomElements.text(message.publishingOfficeInfo(), "OrganizationCode", CommonsEnvelope.ANY_COMMONS);
         Sender sender = advisory.sender();
-        if (code == null || sender == null) {
+        if (code == null) {
             return advisory;
         }
         String path = officePath(message, "OrganizationCode");
@@ -91,6 +92,6 @@ final class CommonsControl {
             errors.add(path, "organisation " + named + " is neither this credential's sender (" + issuer.sender()
                     + ") nor within its scope");
         }
-        return advisory.withSender(new Sender(null, sender.name(), sender.office()));
+        return advisory.withSender(sender == null ? null : new Sender(null, sender.name(), sender.office()));
     }
 }

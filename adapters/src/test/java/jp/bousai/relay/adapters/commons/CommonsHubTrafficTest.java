@@ -71,6 +71,11 @@ class CommonsHubTrafficTest {
         });
         assertThat(refusal(osaka.replace(">271004<", ">13101X<")).errors()).singleElement()
                 .satisfies(error -> assertThat(error.pointer()).endsWith("/OfficeInfo/OrganizationCode"));
+        String codeOnly = hub().replace("<commons:publishingOfficeName>千代田区</commons:publishingOfficeName>", "")
+                .replaceAll("(?s)<pcx:PublishingOffice>.*</pcx:PublishingOffice>", "<pcx:PublishingOffice><pcx_eb:OfficeInfo>"
+                        + "<pcx_eb:OrganizationCode>chiyoda</pcx_eb:OrganizationCode></pcx_eb:OfficeInfo></pcx:PublishingOffice>");
+        assertThat(refusal(codeOnly).errors()).singleElement()
+                .satisfies(error -> assertThat(error.pointer()).endsWith("/PublishingOffice/OfficeInfo/OrganizationCode"));
     }
 
     @Test

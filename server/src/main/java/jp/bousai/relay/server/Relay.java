@@ -150,7 +150,7 @@ public final class Relay {
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
                             new HealthEndpoints(log, probe, mqttParts == null ? null : mqttParts.channel()::isConnected),
-                            probe, new ReceiversEndpoint(adminKeys, receivers),
+                            probe, new ReceiversEndpoint(adminKeys, receivers, config.receiverPrivateAddresses()),
                             new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock), webSub);
                     return deployHttp(vertx, config.http(), routes)
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)

@@ -87,8 +87,10 @@ public final class ConfigLoader {
         MqttConfig mqtt = mqtt(source);
         List<AdminKeyConfig> adminKeys = adminKeys(source.node("auth.admin-keys"));
         List<MediaReceiver> receivers = receivers(source.node("receivers"));
+        boolean receiverPrivateAddresses = source.bool("receiver-urls.allow-private-addresses", false);
         source.checkAllKeysKnown();
-        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers);
+        return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers,
+                receiverPrivateAddresses);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {

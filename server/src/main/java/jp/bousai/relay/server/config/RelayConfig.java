@@ -10,10 +10,13 @@ import jp.bousai.relay.server.store.StoreOptions;
  * The whole configuration, every part checked.
  *
  * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
+ * @param receiverPrivateAddresses whether the admin API takes receivers at loopback, private,
+ *                                 link-local or metadata addresses
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
                           List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt,
-                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers) {
+                          List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers,
+                          boolean receiverPrivateAddresses) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
@@ -25,6 +28,7 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
     }
 
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
-        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers);
+        return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers,
+                receiverPrivateAddresses);
     }
 }

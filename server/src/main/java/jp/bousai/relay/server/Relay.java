@@ -178,7 +178,7 @@ public final class Relay {
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),
                             health,
-                            probe, new ReceiversEndpoint(adminKeys, receivers),
+                            probe, new ReceiversEndpoint(adminKeys, receivers, config.receiverPrivateAddresses()),
                             new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock), webSub,
                             rateLimits, new ConnectionGuard.Shared(config.limits(), metrics));
                     return deployHttp(vertx, config.http(), routes, new Edge(config, clock))

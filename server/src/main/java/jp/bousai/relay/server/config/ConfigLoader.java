@@ -100,9 +100,10 @@ public final class ConfigLoader {
         CapConfig cap = CapConfig.parse(source, http.port());
         LimitsOptions limits = LimitsOptions.read(source);
         EdgeOptions edge = EdgeOptionsReader.read(source);
+        boolean receiverPrivateAddresses = source.bool("receiver-urls.allow-private-addresses", false);
         source.checkAllKeysKnown();
         return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers, cap,
-                limits, edge);
+                limits, edge, receiverPrivateAddresses);
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {

@@ -12,11 +12,13 @@ import jp.bousai.relay.server.store.StoreOptions;
  * @param soapCreatedWindow how far a WS-Security {@code Created} may be from now, either way
  * @param limits rate limits and connection bounds
  * @param edge TLS, CORS, proxies and shutdown of the HTTP server
+ * @param receiverPrivateAddresses whether the admin API takes receivers at loopback, private,
+ *                                 link-local or metadata addresses
  */
 public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions stream, List<ApiKeyConfig> apiKeys,
                           List<SoapUserConfig> soapUsers, Duration soapCreatedWindow, MqttConfig mqtt,
                           List<AdminKeyConfig> adminKeys, List<MediaReceiver> receivers, CapConfig cap,
-                          LimitsOptions limits, EdgeOptions edge) {
+                          LimitsOptions limits, EdgeOptions edge, boolean receiverPrivateAddresses) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
 
@@ -34,6 +36,6 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
 
     public RelayConfig withApiKeys(List<ApiKeyConfig> newKeys) {
         return new RelayConfig(http, store, stream, newKeys, soapUsers, soapCreatedWindow, mqtt, adminKeys, receivers,
-                cap, limits, edge);
+                cap, limits, edge, receiverPrivateAddresses);
     }
 }

@@ -29,8 +29,8 @@ import jp.bousai.relay.core.validation.FieldErrors;
  *  "secret": "…",                                (webhooks: at least 16 characters)
  *  "maxInFlight": 4, "timeoutSeconds": 10}
  * </pre>
- * Errors name the field as a JSON pointer. Secrets and passwords never appear in what
- * {@link #toJson} gives back for display.
+ * Errors name the field as a JSON pointer. Secrets and passwords, and credentials in the URL,
+ * never appear in what {@link #toJson} gives back for display.
  */
 public final class ReceiverDefinitions {
 
@@ -97,7 +97,7 @@ public final class ReceiverDefinitions {
         if (receiver.name() != null) {
             json.put("name", receiver.name());
         }
-        json.put("url", receiver.url().toString());
+        json.put("url", withSecrets ? receiver.url().toString() : ReceiverUrls.redacted(receiver.url()));
         json.put("protocol", receiver.protocol().wireName());
         var areas = json.putArray("areas");
         receiver.filter().areas().prefectures().forEach(areas::add);
@@ -170,7 +170,7 @@ public final class ReceiverDefinitions {
         try {
             URI url = new URI(text);
             if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-                errors.add("/url", "must be an absolute http or https URL, got '" + text + "'");
+                errors.add("/url", "must be an absolute http or https URL, got scheme '" + url.getScheme() + "'");
                 return null;
             }
             return url;

@@ -141,7 +141,7 @@ public final class ReceiverRegistry {
         routing.route(receiver.channel(), receiver.filter());
         metrics.watchOutbox(receiver.channel(), dispatcher::depth);
         LOG.info("[receiver: {}, protocol: {}] in service, delivering to {}", receiver.id(),
-                receiver.protocol().wireName(), receiver.url());
+                receiver.protocol().wireName(), ReceiverUrls.redacted(receiver.url()));
         return channel.start().onSuccess(v -> dispatcher.start());
     }
 

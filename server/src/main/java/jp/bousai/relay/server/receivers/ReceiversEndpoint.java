@@ -2,6 +2,7 @@ package jp.bousai.relay.server.receivers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import jp.bousai.relay.adapters.media.MediaReceiver;
@@ -21,10 +22,16 @@ public final class ReceiversEndpoint {
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private final AdminKeys adminKeys;
     private final ReceiverRegistry registry;
+    private final boolean allowPrivateAddresses;
 
-    public ReceiversEndpoint(AdminKeys adminKeys, ReceiverRegistry registry) {
+    /**
+     * @param allowPrivateAddresses whether receivers may be at loopback, private, link-local or
+     *                              metadata addresses ({@code receiver-urls.allow-private-addresses})
+     */
+    public ReceiversEndpoint(AdminKeys adminKeys, ReceiverRegistry registry, boolean allowPrivateAddresses) {
         this.adminKeys = adminKeys;
         this.registry = registry;
+        this.allowPrivateAddresses = allowPrivateAddresses;
     }
 
     /** Refuses a request without an admin key before its body is read. */
@@ -49,7 +56,7 @@ public final class ReceiversEndpoint {
 
     public void create(RoutingContext ctx) {
         MediaReceiver receiver = definition(ctx, null);
-        registry.add(receiver).onSuccess(added -> ctx.response().setStatusCode(201)
+        checkAddress(ctx, receiver).compose(registry::add).onSuccess(added -> ctx.response().setStatusCode(201)
                 .putHeader("Location", "/api/v1/admin/receivers/" + added.id())
                 .putHeader("Content-Type", CONTENT_TYPE)
                 .end(ReceiverDefinitions.toJson(added, false).toString())).onFailure(ctx::fail);
@@ -57,13 +64,24 @@ public final class ReceiversEndpoint {
 
     public void replace(RoutingContext ctx) {
         MediaReceiver receiver = definition(ctx, ctx.pathParam("id"));
-        registry.replace(receiver).onSuccess(replaced -> ctx.response().putHeader("Content-Type", CONTENT_TYPE)
+        checkAddress(ctx, receiver).compose(registry::replace).onSuccess(replaced -> ctx.response().putHeader("Content-Type", CONTENT_TYPE)
                 .end(ReceiverDefinitions.toJson(replaced, false).toString())).onFailure(ctx::fail);
     }
 
     public void remove(RoutingContext ctx) {
         registry.remove(ctx.pathParam("id")).onSuccess(v -> ctx.response().setStatusCode(204).end())
                 .onFailure(ctx::fail);
+    }
+
+    /** Resolves the receiver's host off the event loop and refuses private addresses unless allowed. */
+    private Future<MediaReceiver> checkAddress(RoutingContext ctx, MediaReceiver receiver) {
+        if (allowPrivateAddresses) {
+            return Future.succeededFuture(receiver);
+        }
+        return ctx.vertx().executeBlocking(() -> {
+            ReceiverUrls.checkPublic(receiver.url());
+            return receiver;
+        }, false);
     }
 
     private static JsonNode describe(ReceiverRegistry.Running running) {

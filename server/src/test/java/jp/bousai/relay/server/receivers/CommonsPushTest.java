@@ -26,6 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class CommonsPushTest extends RelayTest {
 
+    /** The test receivers listen on loopback, which only this setting lets the admin API accept. */
+    @Override
+    protected java.util.Map<String, String> environment() {
+        return java.util.Map.of("BOUSAI_RECEIVER_URLS_ALLOW_PRIVATE_ADDRESSES", "true");
+    }
+
     @TempDir
     Path downstreamDir;
 

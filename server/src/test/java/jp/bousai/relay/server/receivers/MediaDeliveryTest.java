@@ -35,6 +35,12 @@ import org.junit.jupiter.api.Test;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class MediaDeliveryTest extends RelayTest {
 
+    /** The test receivers listen on loopback, which only this setting lets the admin API accept. */
+    @Override
+    protected java.util.Map<String, String> environment() {
+        return java.util.Map.of("BOUSAI_RECEIVER_URLS_ALLOW_PRIVATE_ADDRESSES", "true");
+    }
+
     static final String SECRET = "test-secret-0123456789";
 
     static JsonObject webhook(String id, TestReceiver receiver) {

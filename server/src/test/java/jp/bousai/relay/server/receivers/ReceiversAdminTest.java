@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 /** The admin API for receivers: credentials, clear refusals, no secrets in answers, persistence. */
 class ReceiversAdminTest extends RelayTest {
 
+    /** The test receivers listen on loopback, which only this setting lets the admin API accept. */
+    @Override
+    protected java.util.Map<String, String> environment() {
+        return java.util.Map.of("BOUSAI_RECEIVER_URLS_ALLOW_PRIVATE_ADDRESSES", "true");
+    }
+
     static final JsonObject HOOK = new JsonObject().put("id", "portal").put("url", "http://127.0.0.1:9/hook")
             .put("protocol", "webhook-json").put("secret", "a-long-enough-secret").put("areas", new JsonArray().add("13"));
 

@@ -23,8 +23,8 @@ import java.time.Duration;
  * @param addressRate ingest requests per second, per client address (any credentials)
  * @param addressBurst bucket size per client address
  * @param maxTrackedAddresses client addresses whose bucket is kept; past it, the longest idle go
- * @param headerTimeout longest wait for a request's headers, on a new connection and between
- *        requests on a kept-alive one
+ * @param headerTimeout longest wait for the first request's headers on a new connection (on a
+ *        kept-alive connection, the idle timeout bounds the wait for the next request)
  * @param bodyTimeout longest a request body may take to arrive, from its headers
  * @param idleTimeout a non-stream connection with no request in flight is closed after this
  * @param tlsHandshakeTimeout longest a TLS handshake may take (when TLS is on)

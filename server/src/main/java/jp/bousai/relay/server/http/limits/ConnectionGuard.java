@@ -1,5 +1,6 @@
 package jp.bousai.relay.server.http.limits;
 
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -7,6 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * between requests past the idle timeout. A stream (an SSE response that has not ended, or an
  * upgraded WebSocket) is never idle: it keeps its heartbeat and its connection.
  *
+ * <p>It also puts a {@link MalformedBodyHandler} behind the HTTP/1.x decoder.
+ *
  * <p>The bounds are checked by one periodic sweep per event loop rather than a timer per
  * connection, so nothing is added to a request's own handlers.
  */
 public final class ConnectionGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
+    /** The name of Vert.x's HTTP/1.x request decoder in a connection's pipeline. */
+    private static final String HTTP_DECODER = "httpDecoder";
 
     private final Vertx vertx;
     private final LimitsOptions options;
@@ -77,6 +83,12 @@ public final class ConnectionGuard {
                     address, options.maxConnectionsPerAddress());
             connection.close();
             return;
+        }
+        if (connection instanceof ConnectionBase base) {
+            ChannelPipeline pipeline = base.channel().pipeline();
+            if (pipeline.get(HTTP_DECODER) != null && pipeline.get(MalformedBodyHandler.NAME) == null) {
+                pipeline.addAfter(HTTP_DECODER, MalformedBodyHandler.NAME, new MalformedBodyHandler());
+            }
         }
         watched.put(connection, new Watched(System.nanoTime()));
         connection.closeHandler(v -> {

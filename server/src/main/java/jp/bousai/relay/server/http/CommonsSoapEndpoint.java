@@ -17,6 +17,7 @@ import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.server.http.limits.RateLimited;
 import jp.bousai.relay.server.http.limits.RateLimits;
@@ -139,8 +140,11 @@ public final class CommonsSoapEndpoint {
         };
     }
 
+    /** The reason, then every field error once (an invalid message's own detail already names its one error). */
     private static String describe(ProblemException problem) {
-        StringBuilder text = new StringBuilder(problem.detail());
+        int count = problem.errors().size();
+        StringBuilder text = new StringBuilder(problem.type() != ProblemType.INVALID || count == 0 ? problem.detail()
+                : count == 1 ? "1 field is invalid" : count + " fields are invalid");
         for (FieldError error : problem.errors()) {
             text.append("; ").append(error.pointer()).append(": ").append(error.detail());
         }

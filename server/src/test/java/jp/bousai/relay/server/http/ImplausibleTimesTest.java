@@ -83,7 +83,10 @@ class ImplausibleTimesTest extends RelayTest {
                 .onComplete(ctx.succeeding(refused -> ctx.verify(() -> {
                     String body = refused.bodyAsString();
                     assertThat(body.substring(body.indexOf("<code>") + 6, body.indexOf("</code>"))).isEqualTo("402");
-                    assertThat(body).contains("/reportTime").contains("before 2000");
+                    // an L-Alert sender is told of its own element, once, never of a JSON pointer
+                    assertThat(body).contains("1 field is invalid; EDXLDistribution/contentObject/xmlContent/"
+                            + "embeddedXMLContent/Report/Head/ReportDateTime: must not be before 2000")
+                            .doesNotContain("/reportTime");
                     ctx.completeNow();
                 })));
     }

@@ -10,8 +10,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -40,11 +38,9 @@ class GracefulShutdownTest {
     @Test
     void readinessTurnsFirstThenStreamsAreToldToReconnectAndInFlightRequestsFinish(Vertx vertx) throws Exception {
         RelayFixture relay = RelayFixture.start(vertx, dataDir).await(30, TimeUnit.SECONDS);
-        WebSocket socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-                .setPort(relay.port()).setURI("/api/v1/ws")).await(20, TimeUnit.SECONDS);
+        Promise<Integer> closeCode = Promise.promise();
+        openWebSocket(vertx, relay.port(), closeCode).await(20, TimeUnit.SECONDS);
         SseClient stream = relay.stream("/api/v1/stream?area=13").await(20, TimeUnit.SECONDS);
-        Promise<Short> closed = Promise.promise();
-        socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode()));
         var client = vertx.createHttpClient();
         HttpClientRequest inFlight = client.request(new RequestOptions().setMethod(HttpMethod.POST)
                 .setHost("127.0.0.1").setPort(relay.port()).setURI("/api/v1/advisories")
@@ -65,11 +61,44 @@ class GracefulShutdownTest {
         List<SseEvent> events = stream.until(all -> all.stream().anyMatch(e -> e.event().equals("shutdown")))
                 .await(20, TimeUnit.SECONDS);
         assertThat(events.get(events.size() - 1).data()).contains("reconnect");
-        assertThat(closed.future().await(20, TimeUnit.SECONDS)).as("WebSocket close code").isEqualTo((short) 1001);
+        assertThat(closeCode.future().await(20, TimeUnit.SECONDS)).as("WebSocket close code").isEqualTo(1001);
         HttpClientResponse answer = inFlight.end(order.substring(half)).compose(v -> inFlight.response())
                 .await(20, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).as("the request in flight is answered").isEqualTo(201);
         stopped.await(30, TimeUnit.SECONDS);
         assertThat(stream.ended()).isTrue();
+    }
+
+    /**
+     * A WebSocket opened over a plain TCP socket (RFC 6455 handshake), whose close frame's status
+     * code completes {@code closeCode}; completes once the server has accepted the upgrade.
+     */
+    private static io.vertx.core.Future<Void> openWebSocket(Vertx vertx, int port, Promise<Integer> closeCode) {
+        Promise<Void> upgraded = Promise.promise();
+        Buffer received = Buffer.buffer();
+        return vertx.createNetClient().connect(port, "127.0.0.1").compose(socket -> {
+            socket.handler(bytes -> {
+                received.appendBuffer(bytes);
+                String text = received.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                int headEnd = text.indexOf("\r\n\r\n");
+                if (headEnd < 0) {
+                    return;
+                }
+                if (!text.startsWith("HTTP/1.1 101")) {
+                    upgraded.tryFail("not upgraded: " + text.substring(0, headEnd));
+                    return;
+                }
+                upgraded.tryComplete();
+                int frame = headEnd + 4;
+                // a server frame is unmasked: 0x88 (FIN + close), the length, then the status code
+                if (received.length() >= frame + 4 && (received.getByte(frame) & 0xff) == 0x88) {
+                    closeCode.tryComplete(received.getUnsignedShort(frame + 2));
+                }
+            });
+            socket.closeHandler(v -> closeCode.tryFail("closed without a close frame"));
+            return socket.write("GET /api/v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").compose(v -> upgraded.future());
+        });
     }
 }

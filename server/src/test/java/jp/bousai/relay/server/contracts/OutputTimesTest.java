@@ -43,6 +43,12 @@ import org.w3c.dom.NodeList;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OutputTimesTest extends RelayTest {
 
+    /** The test receivers listen on loopback, which only this setting lets the admin API accept. */
+    @Override
+    protected java.util.Map<String, String> environment() {
+        return java.util.Map.of("BOUSAI_RECEIVER_URLS_ALLOW_PRIVATE_ADDRESSES", "true");
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ANY_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*";
 

@@ -36,9 +36,10 @@ class CapChainTest extends RelayTest {
     private static final Pattern CAP_LINK = Pattern.compile("href=\"https?://[^/\"]+(/api/v1/advisories/[^\"?]+"
             + "\\?format=cap)\"");
 
+    /** A public URL for the CAP links; the test receiver listens on loopback, which the admin API then takes. */
     @Override
     protected Map<String, String> environment() {
-        return Map.of("BOUSAI_HTTP_PUBLIC_URL", PUBLIC_URL);
+        return Map.of("BOUSAI_HTTP_PUBLIC_URL", PUBLIC_URL, "BOUSAI_RECEIVER_URLS_ALLOW_PRIVATE_ADDRESSES", "true");
     }
 
     private static String element(String cap, String name) {

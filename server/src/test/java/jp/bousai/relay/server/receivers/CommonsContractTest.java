@@ -30,6 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
 class CommonsContractTest extends RelayTest {
 
+    /** The test receivers listen on loopback, which only this setting lets the admin API accept. */
+    @Override
+    protected java.util.Map<String, String> environment() {
+        return java.util.Map.of("BOUSAI_RECEIVER_URLS_ALLOW_PRIVATE_ADDRESSES", "true");
+    }
+
     private static final String RECEIPT = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><S:Envelope "
             + "xmlns:S=\"http://schemas.xmlsoap.org/soap/envelope/\"><S:Body><ns2:publishResponse "
             + "xmlns:ns2=\"http://soap.publiccommons.ne.jp/\"><publishResult><response><code>0</code>"

@@ -124,18 +124,26 @@ CREATE INDEX IF NOT EXISTS soap_nonces_by_expiry ON soap_nonces (expires_at);
 
 -- Every accepted revision of every document, never pruned with the history: what an output
 -- needs to reference an earlier revision (CAP Update and Cancel reference the alerts emitted for
--- them by sender code, document id, revision and report time). Filled from the versions still
--- held when the table is new.
+-- them by sender code, document id, revision and report time), and where it was published (mode,
+-- category and the target area codes, space-separated: MQTT clears the retained state a revision
+-- left in areas its successor no longer names). Filled from the versions still held when the
+-- table is new.
 CREATE TABLE IF NOT EXISTS revisions (
     document_id TEXT    NOT NULL,
     revision    INTEGER NOT NULL,
     sender_code TEXT    NOT NULL,
     report_time TEXT    NOT NULL,
+    mode        TEXT,
+    category    TEXT,
+    areas       TEXT,
     PRIMARY KEY (document_id, revision)
 ) WITHOUT ROWID;
-INSERT OR IGNORE INTO revisions (document_id, revision, sender_code, report_time)
+INSERT OR IGNORE INTO revisions (document_id, revision, sender_code, report_time, mode, category, areas)
     SELECT document_id, revision, json_extract(advisory_json, '$.sender.code'),
-           json_extract(advisory_json, '$.reportTime')
+           json_extract(advisory_json, '$.reportTime'), json_extract(advisory_json, '$.mode'),
+           json_extract(advisory_json, '$.category'),
+           (SELECT group_concat(json_extract(area.value, '$.code'), ' ')
+            FROM json_each(advisory_json, '$.areas') AS area)
     FROM versions
     WHERE json_extract(advisory_json, '$.reportTime') IS NOT NULL
       AND json_extract(advisory_json, '$.sender.code') IS NOT NULL

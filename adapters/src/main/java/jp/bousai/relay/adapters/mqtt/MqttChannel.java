@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.core.advisory.Advisory;
@@ -19,6 +21,7 @@ import jp.bousai.relay.core.advisory.Mode;
 import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.channel.Channel;
 import jp.bousai.relay.core.log.AdvisoryRecord;
+import jp.bousai.relay.core.log.EarlierRevision;
 import jp.bousai.relay.core.log.RecordJson;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -173,6 +176,9 @@ public final class MqttChannel implements Channel {
         byte[] payload = (options.capPayload() ? cap.render(record) : RecordJson.of(record, null))
                 .getBytes(StandardCharsets.UTF_8);
         List<Future<Void>> acknowledged = new ArrayList<>();
+        for (String left : topicsLeftBehind(record)) {
+            acknowledged.add(publish(context, left, new byte[0], true, new MqttProperties()));
+        }
         for (JisCode area : advisory.areaCodes()) {
             String topic = MqttTopics.topic(options.topicPrefix(), advisory.mode(), area, advisory.category(),
                     advisory.documentId());
@@ -184,6 +190,32 @@ public final class MqttChannel implements Channel {
             }
         }
         return Future.all(acknowledged).mapEmpty();
+    }
+
+    /**
+     * The document's retained topics of its previous revision that this one does not publish to
+     * (an area dropped, or the category or mode changed): cleared, so that a late subscriber is
+     * not shown a superseded revision as the state of an area it no longer covers.
+     */
+    private Set<String> topicsLeftBehind(AdvisoryRecord record) {
+        if (record.earlier().isEmpty()) {
+            return Set.of();
+        }
+        EarlierRevision previous = record.earlier().get(record.earlier().size() - 1);
+        if (previous.mode() == null || previous.category() == null) {
+            return Set.of();
+        }
+        Advisory advisory = record.advisory();
+        Set<String> left = new LinkedHashSet<>();
+        for (JisCode area : previous.areas()) {
+            left.add(MqttTopics.topic(options.topicPrefix(), previous.mode(), area, previous.category(),
+                    advisory.documentId()));
+        }
+        for (JisCode area : advisory.areaCodes()) {
+            left.remove(MqttTopics.topic(options.topicPrefix(), advisory.mode(), area, advisory.category(),
+                    advisory.documentId()));
+        }
+        return left;
     }
 
     /**

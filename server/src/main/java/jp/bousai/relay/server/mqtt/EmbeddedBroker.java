@@ -48,7 +48,7 @@ public final class EmbeddedBroker {
                     .withDataFolder(home.resolve("data")).withExtensionsFolder(home.resolve("extensions"))
                     .withEmbeddedExtension(BrokerSecurity.extension(
                             new BrokerAuthenticator(publisher, config.subscriberAccounts(), config.anonymousSubscribers()),
-                            new BrokerAuthorizer(config.topicPrefix())))
+                            new BrokerAuthorizer(config.topicPrefix()), config.topicPrefix()))
                     .build();
             broker.start().join();
             LOG.info("[mqtt: embedded] broker listening on {}:{} (WebSocket {}/mqtt); only the relay publishes, "

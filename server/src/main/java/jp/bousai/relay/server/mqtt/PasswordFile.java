@@ -21,7 +21,7 @@ import javax.crypto.spec.PBEKeySpec;
  */
 public final class PasswordFile {
 
-    private static final int MAX_ITERATIONS = 10_000_000;
+    private static final int MAX_ITERATIONS = 1_000_000;
     private static final PasswordFile EMPTY = new PasswordFile(Map.of());
 
     private final Map<String, Hash> users;

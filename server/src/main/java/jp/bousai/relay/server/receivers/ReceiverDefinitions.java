@@ -175,7 +175,8 @@ public final class ReceiverDefinitions {
             }
             return url;
         } catch (URISyntaxException e) {
-            errors.add("/url", "is not a URL: " + e.getMessage());
+            // not e.getMessage(): it quotes the whole input, credentials included
+            errors.add("/url", "is not a URL: " + e.getReason() + " at index " + e.getIndex());
             return null;
         }
     }

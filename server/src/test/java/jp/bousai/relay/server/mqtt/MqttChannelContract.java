@@ -1,6 +1,7 @@
 package jp.bousai.relay.server.mqtt;
 
 import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
+import static jp.bousai.relay.server.testing.RelayFixture.TOKYO_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -217,6 +218,31 @@ abstract class MqttChannelContract extends RelayTest {
         assertThat(topicsOf(after, "Shelter")).as("the shelter still open is still shown").containsExactly(secondTopic);
         assertThat(new JsonObject(after.get(secondTopic)).getJsonObject("advisory").getString("documentId"))
                 .isEqualTo(second.get("documentId").asText());
+    }
+
+    @Test
+    void anUpdateThatDropsAnAreaClearsTheRetainedStateItLeftThere() throws Exception {
+        ObjectNode both = Examples.fresh(Examples.SHELTERS);
+        both.putObject("sender").put("code", "130001").put("name", "東京都").put("office", "総務局総合防災部");
+        both.putArray("areas").add(area("131016", "千代田区")).add(area("131024", "中央区"));
+        relay.issue(both, TOKYO_KEY).await(20, TimeUnit.SECONDS);
+        String documentId = both.get("documentId").asText();
+        String chiyoda = topic("131016", "Shelter", documentId);
+        String chuo = topic("131024", "Shelter", documentId);
+        assertThat(topicsOf(lateSubscriberSees("/actual/13/#"), "Shelter")).containsExactly(chiyoda, chuo);
+
+        ObjectNode chiyodaOnly = both.deepCopy().put("distributionId", UUID.randomUUID().toString())
+                .put("revision", 2).put("type", "Update");
+        chiyodaOnly.putArray("areas").add(area("131016", "千代田区"));
+        relay.issue(chiyodaOnly, TOKYO_KEY).await(20, TimeUnit.SECONDS);
+        Map<String, String> after = lateSubscriberSees("/actual/13/#");
+        assertThat(topicsOf(after, "Shelter")).as("中央区 no longer shows the superseded revision 1")
+                .containsExactly(chiyoda);
+        assertThat(new JsonObject(after.get(chiyoda)).getJsonObject("advisory").getInteger("revision")).isEqualTo(2);
+    }
+
+    private static ObjectNode area(String code, String name) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("code", code).put("name", name);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package jp.bousai.relay.server.http.limits;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -91,10 +92,17 @@ public final class ConnectionGuard {
             }
         }
         watched.put(connection, new Watched(System.nanoTime()));
-        connection.closeHandler(v -> {
+        Runnable closed = () -> {
             counts.closed(address);
             watched.remove(connection);
-        });
+        };
+        if (connection instanceof ConnectionBase base) {
+            // the channel's own close, on this loop: a connection upgraded to a WebSocket no longer
+            // tells its HTTP close handler (the upgrade takes the HTTP handler out of the pipeline)
+            base.channel().closeFuture().addListener(done -> closed.run());
+        } else {
+            connection.closeHandler(v -> closed.run());
+        }
         if (sweepTimer < 0) {
             long every = Math.max(50, Math.min(options.headerTimeout().toMillis(),
                     Math.min(options.bodyTimeout().toMillis(), options.idleTimeout().toMillis())) / 4);
@@ -110,7 +118,7 @@ public final class ConnectionGuard {
                 state.request = request;
                 state.since = System.nanoTime();
                 state.endSeenAt = 0;
-                if (request.version() == HttpVersion.HTTP_2 || request.headers().contains("Upgrade", "websocket", true)) {
+                if (request.version() == HttpVersion.HTTP_2) {
                     state.exempt = true;
                 }
             }
@@ -128,7 +136,7 @@ public final class ConnectionGuard {
     private void sweep(long now) {
         for (Iterator<Map.Entry<HttpConnection, Watched>> it = watched.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<HttpConnection, Watched> entry = it.next();
-            String reason = entry.getValue().overdue(now, options);
+            String reason = upgraded(entry.getKey()) ? null : entry.getValue().overdue(now, options);
             if (reason != null) {
                 it.remove();
                 metrics.connectionClosed(reason);
@@ -137,6 +145,16 @@ public final class ConnectionGuard {
                 entry.getKey().close();
             }
         }
+    }
+
+    /**
+     * Whether the connection became a WebSocket: the handshake replaces the HTTP decoder. Not the
+     * request's {@code Upgrade} header: a request that asks for an upgrade it does not get (refused,
+     * or on another path) would otherwise escape every bound.
+     */
+    private static boolean upgraded(HttpConnection connection) {
+        return connection instanceof ConnectionBase base && base.channel().pipeline().get(HTTP_DECODER) == null
+                && base.channel().pipeline().get(WebSocketFrameDecoder.class) != null;
     }
 
     private static String addressOf(SocketAddress remote) {

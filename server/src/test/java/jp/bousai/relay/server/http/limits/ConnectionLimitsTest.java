@@ -139,6 +139,64 @@ class ConnectionLimitsTest extends RelayTest {
         }
     }
 
+    @Test
+    void aRequestForAnUpgradeItDoesNotGetIsStillClosedAfterTheIdleTimeout() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n" + WEBSOCKET_HEADERS + "\r\n");
+            assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void aWebSocketOutlivesTheIdleTimeoutAndClosedOnesFreeTheirPlaces() throws IOException {
+        for (int round = 0; round < 2; round++) {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < MAX_CONNECTIONS; i++) {
+                    sockets.add(openWebSocketWithin(SLACK_MILLIS));
+                }
+                Socket first = sockets.get(0);
+                first.setSoTimeout(BOUND_MILLIS);
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MILLIS * 4L);
+                while (System.nanoTime() < until) {
+                    try {
+                        assertThat(first.getInputStream().read(new byte[256])).as("the WebSocket is still open")
+                                .isPositive();
+                    } catch (SocketTimeoutException quiet) {
+                        // nothing to read, and not closed
+                    }
+                }
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    private static final String WEBSOCKET_HEADERS = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+
+    /**
+     * A WebSocket on a new connection, retried until the deadline: the places of connections
+     * closed just before are freed when the server sees their close, asynchronously.
+     */
+    private Socket openWebSocketWithin(long millis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (true) {
+            Socket socket = connect();
+            send(socket, "GET /api/v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\n" + WEBSOCKET_HEADERS + "\r\n");
+            byte[] status = socket.getInputStream().readNBytes(12);
+            if (new String(status, StandardCharsets.US_ASCII).equals("HTTP/1.1 101")) {
+                return socket;
+            }
+            socket.close();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no WebSocket place was free within " + millis + " ms");
+            }
+        }
+    }
+
     /** Whether a new connection gets an answer before the deadline (the server sees a close asynchronously). */
     private boolean answersOnANewConnectionWithin(long millis) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.log.AppendOutcome;
+import jp.bousai.relay.core.advisory.Category;
+import jp.bousai.relay.core.advisory.Mode;
 import jp.bousai.relay.core.log.EarlierRevision;
 import jp.bousai.relay.server.store.StoreOptions;
 import jp.bousai.relay.server.testing.Examples;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A version names its document's earlier revisions (what CAP references are built from) when it
+ * A version names its document's earlier revisions (what CAP references are built from, and
+ * where each was published, which MQTT clears when a revision leaves an area) when it
  * is committed and whenever it is read back, also after the history was pruned and the log
  * reopened.
  */
@@ -42,7 +45,8 @@ class StoredRevisionsTest {
     }
 
     private static EarlierRevision earlier(int revision, String reportTime) {
-        return new EarlierRevision(revision, JisCode.parse("131016"), OffsetDateTime.parse(reportTime));
+        return new EarlierRevision(revision, JisCode.parse("131016"), OffsetDateTime.parse(reportTime), Mode.ACTUAL,
+                Category.EVACUATION_ORDER, List.of(JisCode.parse("131016")));
     }
 
     @Test

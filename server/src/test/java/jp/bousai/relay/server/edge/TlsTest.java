@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HTTPS from PEM files made in the test with openssl: a client that trusts the certificate gets
- * HTTP/2 through ALPN (and HTTP/1.1 when it asks for it), with HSTS.
+ * HTTP/2 through ALPN (and HTTP/1.1 when it asks for it), with HSTS; a handshake left half-open
+ * is closed within {@code limits.tls-handshake-timeout}.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -43,16 +44,43 @@ class TlsTest {
         assertThat(openssl.exitValue()).as("openssl: " + output).isZero();
     }
 
-    @Test
-    void servesHttp2OverTlsWithHstsAndHttp11ToClientsThatAskForIt(Vertx vertx) throws Exception {
+    /** A relay serving HTTPS with a certificate made now ({@code cert.pem} in the test's folder). */
+    private Relay startOverTls(Vertx vertx, Map<String, String> more) throws Exception {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
         selfSignedCertificate(cert, key);
-        Relay relay = Relay.start(vertx, ConfigLoader.loadBundled(Map.of("BOUSAI_HTTP_PORT", "0",
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("BOUSAI_HTTP_PORT", "0",
                 "BOUSAI_HTTP_HOST", "127.0.0.1", "BOUSAI_HTTP_INSTANCES", "1",
                 "BOUSAI_DATA_DIR", dir.resolve("data").toString(), "BOUSAI_MQTT_MODE", "off",
-                "BOUSAI_HTTP_TLS_CERT_FILE", cert.toString(), "BOUSAI_HTTP_TLS_KEY_FILE", key.toString())),
-                Clock.systemUTC()).await(30, TimeUnit.SECONDS);
+                "BOUSAI_HTTP_TLS_CERT_FILE", cert.toString(), "BOUSAI_HTTP_TLS_KEY_FILE", key.toString()));
+        environment.putAll(more);
+        return Relay.start(vertx, ConfigLoader.loadBundled(environment), Clock.systemUTC()).await(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anAbandonedHandshakeIsClosedWithinTheHandshakeTimeout(Vertx vertx) throws Exception {
+        Relay relay = startOverTls(vertx, Map.of("BOUSAI_LIMITS_TLS_HANDSHAKE_TIMEOUT", "1s"));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", relay.port())) {
+            // Vert.x's own default would keep it for 10 s: 6 s tells the two apart, with slack for a loaded machine
+            socket.setSoTimeout(6_000);
+            int read;
+            try {
+                read = socket.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                read = -1;
+            } catch (java.net.SocketTimeoutException open) {
+                throw new AssertionError("a connection that never sent its ClientHello is still open after 6 s", open);
+            }
+            assertThat(read).as("closed, nothing sent").isEqualTo(-1);
+        } finally {
+            relay.stop().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void servesHttp2OverTlsWithHstsAndHttp11ToClientsThatAskForIt(Vertx vertx) throws Exception {
+        Relay relay = startOverTls(vertx, Map.of());
+        Path cert = dir.resolve("cert.pem");
         try {
             HttpClientOptions tls = new HttpClientOptions().setSsl(true).setUseAlpn(true)
                     .setTrustOptions(new PemTrustOptions().addCertPath(cert.toString()));

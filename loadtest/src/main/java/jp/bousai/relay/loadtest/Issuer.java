@@ -103,7 +103,7 @@ final class Issuer {
                 wire = MqttWire.connect(client, host, port, "lt-pub-" + run + "-" + slot + "-" + reconnects.incrementAndGet());
                 wires.set(slot, wire);
             }
-            return wire.compose(connected -> connected.publish(Payloads.topic(area), body.getBytes(StandardCharsets.UTF_8)))
+            return wire.compose(connected -> connected.publish(Payloads.topic(area, Payloads.documentId(run, index)), body.getBytes(StandardCharsets.UTF_8)))
                     .map(true);
         });
     }

@@ -30,8 +30,8 @@ final class Payloads {
                 .formatted(id, id, area.value(), index, TEXT);
     }
 
-    /** The relay's MQTT topic for an order in {@code area}. */
-    static String topic(JisCode area) {
-        return "bousai/v1/actual/" + area.prefectureNumber() + "/" + area.value() + "/EvacuationOrder";
+    /** The relay's MQTT topic for an order in {@code area}: one retained topic per document (docs/mqtt.md). */
+    static String topic(JisCode area, String documentId) {
+        return "bousai/v1/actual/" + area.prefectureNumber() + "/" + area.value() + "/EvacuationOrder/" + documentId;
     }
 }

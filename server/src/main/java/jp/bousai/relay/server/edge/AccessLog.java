@@ -28,7 +28,8 @@ public final class AccessLog implements PlatformHandler {
     private static final Logger ACCESS = LoggerFactory.getLogger(LOGGER);
     private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
     /** Where the ingest handlers keep the authenticated issuer. */
-    private static final String ISSUER = "bousai.issuer";
+    /** The routing-context key under which an endpoint records the {@code Issuer} that called. */
+    public static final String ISSUER = "bousai.issuer";
 
     private final Map<String, String> idsBySha256;
     private final Clock clock;

@@ -19,6 +19,7 @@ import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.edge.AccessLog;
 import jp.bousai.relay.server.http.limits.RateLimited;
 import jp.bousai.relay.server.http.limits.RateLimits;
 import jp.bousai.relay.server.metrics.RelayMetrics;
@@ -79,7 +80,11 @@ public final class CommonsSoapEndpoint {
     public void publish(RoutingContext ctx) {
         long started = ctx.get("bousai.started");
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        ctx.vertx().executeBlocking(() -> prepare(body), false).compose(log::append).onComplete(result -> {
+        Issuer[] caller = new Issuer[1];
+        ctx.vertx().executeBlocking(() -> prepare(body, caller), false).compose(log::append).onComplete(result -> {
+            if (caller[0] != null) {
+                ctx.put(AccessLog.ISSUER, caller[0]); // for the access log; the token is known only from the body
+            }
             if (result.succeeded()) {
                 AppendOutcome outcome = result.result();
                 if (outcome instanceof AppendOutcome.Accepted) {
@@ -109,7 +114,7 @@ public final class CommonsSoapEndpoint {
     }
 
     /** Off the event loop: parse, unwrap, authenticate, decode, authorise, validate. */
-    private Submission prepare(byte[] body) {
+    private Submission prepare(byte[] body, Issuer[] caller) {
         SoapRequest request;
         try {
             request = SoapRequest.of(SafeXml.parse(body));
@@ -118,6 +123,7 @@ public final class CommonsSoapEndpoint {
             throw new SoapFault("soap:Client", malformed.detail());
         }
         Issuer issuer = verifier.verify(request.token());
+        caller[0] = issuer;
         RateLimited limited = limits.bySoapUser(issuer.id());
         if (limited != null) {
             throw limited;

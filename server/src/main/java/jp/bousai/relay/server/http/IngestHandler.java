@@ -17,6 +17,7 @@ import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.http.limits.RateLimited;
 import jp.bousai.relay.server.http.limits.RateLimits;
+import jp.bousai.relay.server.edge.AccessLog;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class IngestHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
-    private static final String ISSUER = "bousai.issuer";
     private static final String STARTED = "bousai.started";
 
     private final InboundFormat format;
@@ -80,7 +80,7 @@ public final class IngestHandler {
             if (limited != null) {
                 throw RateLimits.refusal(ctx, limited);
             }
-            ctx.put(ISSUER, issuer);
+            ctx.put(AccessLog.ISSUER, issuer);
             checkContentType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
         } catch (ProblemException problem) {
             metrics.rejected(format.name(), problem.type().slug());
@@ -103,7 +103,7 @@ public final class IngestHandler {
 
     /** Runs once the body is read. */
     public void ingest(RoutingContext ctx) {
-        Issuer issuer = ctx.get(ISSUER);
+        Issuer issuer = ctx.get(AccessLog.ISSUER);
         long started = ctx.get(STARTED);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         ctx.vertx().executeBlocking(() -> check(body, issuer), false).compose(log::append).onComplete(result -> {

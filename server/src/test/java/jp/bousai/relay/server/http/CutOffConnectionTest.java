@@ -48,13 +48,14 @@ class CutOffConnectionTest extends RelayTest {
         return order;
     }
 
-    private Future<Integer> postUntilCutOff(int posted) {
+    private Future<Integer> postUntilCutOff(String transport, int posted) {
         if (posted >= MAX_POSTS) {
             return Future.failedFuture(new AssertionError("no cut-off after " + posted + " large advisories"));
         }
         return relay.issue(largeOrder(), CHIYODA_KEY)
-                .compose(v -> relay.metric("bousai_stream_cutoffs_total{transport=\"sse\"}"))
-                .compose(cutOffs -> cutOffs >= 1 ? Future.succeededFuture(posted + 1) : postUntilCutOff(posted + 1));
+                .compose(v -> relay.metric("bousai_stream_cutoffs_total{transport=\"" + transport + "\"}"))
+                .compose(cutOffs -> cutOffs >= 1 ? Future.succeededFuture(posted + 1)
+                        : postUntilCutOff(transport, posted + 1));
     }
 
     /** A stream on a raw socket with a small receive buffer, not read until the test reads it. */
@@ -68,8 +69,44 @@ class CutOffConnectionTest extends RelayTest {
         return socket;
     }
 
+    /**
+     * A WebSocket on a raw socket with a small receive buffer, subscribed to everything, not read
+     * after its handshake.
+     */
+    private Socket stalledWebSocket() throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", relay.port()));
+        socket.getOutputStream().write(("GET /api/v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        assertThat(status).isEqualTo("HTTP/1.1 101");
+        socket.getOutputStream().write(maskedFrame(0x81,
+                "{\"type\":\"subscribe\",\"id\":\"all\"}".getBytes(StandardCharsets.UTF_8)));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** A client's frame (clients must mask), final, with a payload under 126 bytes. */
+    private static byte[] maskedFrame(int finalAndOpcode, byte[] payload) {
+        byte[] mask = {0x1f, 0x2e, 0x3d, 0x4c};
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) finalAndOpcode;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        return frame;
+    }
+
     private void cutOff(Vertx vertx) throws Exception {
-        postUntilCutOff(0).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+        cutOff("sse");
+    }
+
+    private void cutOff(String transport) throws Exception {
+        postUntilCutOff(transport, 0).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
     }
 
     @Test
@@ -112,6 +149,26 @@ class CutOffConnectionTest extends RelayTest {
                 }
             }
             assertThat(closed).as("the server closed the connection of a subscriber that never reads").isTrue();
+        }
+    }
+
+    @Test
+    void aCutOffWebSocketThatNeverReadsHasItsConnectionClosedAfterTheGracePeriod() throws Exception {
+        try (Socket socket = stalledWebSocket()) {
+            cutOff("ws");
+            // probe with valid ping frames (anything else would be a protocol error the server closes for)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean closed = false;
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    socket.getOutputStream().write(maskedFrame(0x89, new byte[0]));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(250);
+                } catch (SocketException e) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("the server closed the connection of a WebSocket that never reads").isTrue();
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.Timeout;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.testing.LogCapture;
 import jp.bousai.relay.server.testing.RelayTest;
@@ -34,7 +35,7 @@ class SoapAccessLogTest extends RelayTest {
             assertThat(post(publish(order, USER, PASSWORD, created))).isEqualTo(200);
             assertThat(post(publish(order.replace("2026-09-01T", "1996-09-01T"), USER, PASSWORD, created)))
                     .isEqualTo(200);
-            assertThat(access.lines()).hasSize(2).allSatisfy(line -> assertThat(line)
+            assertThat(access.awaitLines(2, Duration.ofSeconds(10))).hasSize(2).allSatisfy(line -> assertThat(line)
                     .contains("caller=" + USER + " method=POST path=/soap/commons").doesNotContain(PASSWORD));
         }
     }

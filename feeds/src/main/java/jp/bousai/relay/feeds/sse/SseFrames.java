@@ -1,6 +1,7 @@
 package jp.bousai.relay.feeds.sse;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.RecordJson;
@@ -63,13 +64,18 @@ public final class SseFrames implements StreamFrames<Buffer> {
     /** The resume point cannot be served without a gap; a snapshot follows. */
     @Override
     public Buffer gap(long requestedSince, long firstAvailableSeq, long headSeq, String reason) {
-        return Buffer.buffer("event: gap\ndata: {\"since\":" + requestedSince + ",\"firstAvailableSeq\":"
-                + firstAvailableSeq + ",\"headSeq\":" + headSeq + ",\"reason\":\"" + reason + "\"}\n\n");
+        return event("gap", new JsonObject().put("since", requestedSince).put("firstAvailableSeq", firstAvailableSeq)
+                .put("headSeq", headSeq).put("reason", reason));
     }
 
     /** The subscriber fell too far behind and is disconnected; it should resume from {@code lastSeq}. */
     @Override
     public Buffer cutOff(long lastSeq, String reason) {
-        return Buffer.buffer("event: cutoff\ndata: {\"lastSeq\":" + lastSeq + ",\"reason\":\"" + reason + "\"}\n\n");
+        return event("cutoff", new JsonObject().put("lastSeq", lastSeq).put("reason", reason));
+    }
+
+    /** A control event: its data is JSON written by a JSON writer, so any reason text stays one escaped string. */
+    private static Buffer event(String name, JsonObject data) {
+        return Buffer.buffer("event: " + name + "\ndata: " + data.encode() + "\n\n");
     }
 }

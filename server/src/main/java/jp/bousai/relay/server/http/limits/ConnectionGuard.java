@@ -136,8 +136,9 @@ public final class ConnectionGuard {
     private void sweep(long now) {
         for (Iterator<Map.Entry<HttpConnection, Watched>> it = watched.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<HttpConnection, Watched> entry = it.next();
-            String reason = upgraded(entry.getKey()) ? null : entry.getValue().overdue(now, options);
-            if (reason != null) {
+            String reason = entry.getValue().overdue(now, options);
+            // the pipeline is looked at only for the few overdue, not for every stream on every sweep
+            if (reason != null && !upgraded(entry.getKey())) {
                 it.remove();
                 metrics.connectionClosed(reason);
                 LOG.debug("[client: {}, reason: {}] connection closed", addressOf(entry.getKey().remoteAddress()),

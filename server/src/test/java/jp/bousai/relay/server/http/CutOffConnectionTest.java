@@ -1,11 +1,7 @@
 package jp.bousai.relay.server.http;
 
-import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import jp.bousai.relay.server.testing.Examples;
+import jp.bousai.relay.server.testing.CutOffs;
 import jp.bousai.relay.server.testing.RelayTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,34 +24,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CutOffConnectionTest extends RelayTest {
 
-    private static final int MAX_POSTS = 80;
-
     @Override
     protected Map<String, String> environment() {
         return Map.of("BOUSAI_STREAM_MAX_PENDING_BYTES", "65536");
-    }
-
-    /** An order of about 1 MB. */
-    private static ObjectNode largeOrder() {
-        ObjectNode order = Examples.fresh(Examples.ORDER);
-        ArrayNode details = order.with("evacuation").putArray("details");
-        for (int d = 0; d < 4; d++) {
-            ArrayNode subAreas = details.addObject().put("level", 4).put("status", "issued").putArray("subAreas");
-            for (int i = 0; i < 4_000; i++) {
-                subAreas.addObject().put("name", "神田須田町地区" + d + "-" + i).put("code", String.format("13101%07d", i));
-            }
-        }
-        return order;
-    }
-
-    private Future<Integer> postUntilCutOff(String transport, int posted) {
-        if (posted >= MAX_POSTS) {
-            return Future.failedFuture(new AssertionError("no cut-off after " + posted + " large advisories"));
-        }
-        return relay.issue(largeOrder(), CHIYODA_KEY)
-                .compose(v -> relay.metric("bousai_stream_cutoffs_total{transport=\"" + transport + "\"}"))
-                .compose(cutOffs -> cutOffs >= 1 ? Future.succeededFuture(posted + 1)
-                        : postUntilCutOff(transport, posted + 1));
     }
 
     /** A stream on a raw socket with a small receive buffer, not read until the test reads it. */
@@ -106,7 +77,7 @@ class CutOffConnectionTest extends RelayTest {
     }
 
     private void cutOff(String transport) throws Exception {
-        postUntilCutOff(transport, 0).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+        CutOffs.postUntilCutOff(relay, transport).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
     }
 
     @Test

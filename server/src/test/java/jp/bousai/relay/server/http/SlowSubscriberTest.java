@@ -1,10 +1,7 @@
 package jp.bousai.relay.server.http;
 
-import static jp.bousai.relay.server.testing.RelayFixture.CHIYODA_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.junit5.Timeout;
@@ -12,7 +9,7 @@ import io.vertx.junit5.VertxTestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import jp.bousai.relay.server.testing.Examples;
+import jp.bousai.relay.server.testing.CutOffs;
 import jp.bousai.relay.server.testing.RelayTest;
 import jp.bousai.relay.server.testing.SseClient;
 import jp.bousai.relay.server.testing.SseEvent;
@@ -21,34 +18,9 @@ import org.junit.jupiter.api.Test;
 @Timeout(value = 90, timeUnit = TimeUnit.SECONDS)
 class SlowSubscriberTest extends RelayTest {
 
-    /** Enough posts of about 1 MB to fill any loopback socket buffers many times over. */
-    private static final int MAX_POSTS = 80;
-
     @Override
     protected Map<String, String> environment() {
         return Map.of("BOUSAI_STREAM_MAX_PENDING_BYTES", "65536");
-    }
-
-    /** An order of about 1 MB: four details of 4,000 sub-areas each. */
-    private static ObjectNode largeOrder() {
-        ObjectNode order = Examples.fresh(Examples.ORDER);
-        ArrayNode details = order.with("evacuation").putArray("details");
-        for (int d = 0; d < 4; d++) {
-            ArrayNode subAreas = details.addObject().put("level", 4).put("status", "issued").putArray("subAreas");
-            for (int i = 0; i < 4_000; i++) {
-                subAreas.addObject().put("name", "神田須田町地区" + d + "-" + i).put("code", String.format("13101%07d", i));
-            }
-        }
-        return order;
-    }
-
-    private Future<Integer> postUntilCutOff(int posted) {
-        if (posted >= MAX_POSTS) {
-            return Future.failedFuture(new AssertionError("no cut-off after " + posted + " large advisories"));
-        }
-        return relay.issue(largeOrder(), CHIYODA_KEY)
-                .compose(v -> relay.metric("bousai_stream_cutoffs_total{transport=\"sse\"}"))
-                .compose(cutOffs -> cutOffs >= 1 ? Future.succeededFuture(posted + 1) : postUntilCutOff(posted + 1));
     }
 
     @Test
@@ -58,7 +30,7 @@ class SlowSubscriberTest extends RelayTest {
         Future.all(stalled, healthy)
                 .compose(v -> {
                     stalled.result().pause();
-                    return postUntilCutOff(0);
+                    return CutOffs.postUntilCutOff(relay, "sse");
                 })
                 .compose(posted -> healthy.result().advisories(posted).compose(fast -> {
                     stalled.result().resume();

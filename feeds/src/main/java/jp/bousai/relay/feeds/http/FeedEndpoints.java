@@ -2,6 +2,8 @@ package jp.bousai.relay.feeds.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ import jp.bousai.relay.core.log.RecordJson;
  * conditional requests, and one document by id ({@code GET /api/v1/advisories/:documentId}) in
  * the representation asked for.
  */
-public final class FeedEndpoints {
+public final class FeedEndpoints implements HttpEndpoint {
 
     public static final String JSON = "application/json; charset=utf-8";
     public static final String ATOM = "application/atom+xml; charset=utf-8";
@@ -56,6 +58,19 @@ public final class FeedEndpoints {
         this.clock = clock;
         this.cap = cap;
         this.pages = pages;
+    }
+
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.get("/api/v1/advisories").handler(this::listJson);
+        router.head("/api/v1/advisories").handler(this::listJson);
+        router.get("/api/v1/advisories/:documentId").handler(this::document);
+        router.head("/api/v1/advisories/:documentId").handler(this::document);
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+            router.route(method, "/feeds/atom").handler(atom(DocumentFormat.JSON));
+            router.route(method, "/feeds/cap.atom").handler(atom(DocumentFormat.CAP));
+            router.route(method, "/feeds/commons.atom").handler(atom(DocumentFormat.COMMONS));
+        }
     }
 
     /** Oldest first, {@code limit} per page; {@code next} names the following page while there is one. */

@@ -4,9 +4,12 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.feeds.http.FilterParams;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.feeds.stream.Streams;
 
 /**
@@ -14,12 +17,18 @@ import jp.bousai.relay.feeds.stream.Streams;
  * after {@code Last-Event-ID} (or {@code ?since=}); {@code ?snapshot=true} first sends what is
  * published now.
  */
-public final class SseEndpoint implements Handler<RoutingContext> {
+public final class SseEndpoint implements Handler<RoutingContext>, HttpEndpoint {
 
     private final Streams streams;
 
     public SseEndpoint(Streams streams) {
         this.streams = streams;
+    }
+
+    /** {@code GET /api/v1/stream}, tracked so that the stream is told to reconnect when its server stops. */
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.get("/api/v1/stream").handler(support.streamTracking()).handler(this);
     }
 
     @Override

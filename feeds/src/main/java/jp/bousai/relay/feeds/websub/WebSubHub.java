@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,6 +27,8 @@ import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.feeds.render.AtomFeedWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * arriving meanwhile are coalesced into one more push of the latest feed. A 410 answer ends the
  * subscription. Runs on its own context; nothing here blocks.
  */
-public final class WebSubHub {
+public final class WebSubHub implements HttpEndpoint {
 
     public static final Duration DEFAULT_LEASE = Duration.ofDays(10);
     public static final Duration MAX_LEASE = Duration.ofDays(30);
@@ -102,6 +105,11 @@ public final class WebSubHub {
 
     public Future<Void> stop() {
         return client.close();
+    }
+
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.post(FeedEndpoints.HUB_PATH).handler(support.body()).handler(this::handle);
     }
 
     /** How many subscriptions are in force. */

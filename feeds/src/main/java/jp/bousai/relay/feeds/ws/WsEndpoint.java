@@ -5,9 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.feeds.http.FilterParams;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.feeds.stream.StreamSubscription;
 import jp.bousai.relay.feeds.stream.Streams;
 
@@ -19,7 +22,7 @@ import jp.bousai.relay.feeds.stream.Streams;
  * {@code snapshot-end}, {@code gap}, {@code cutoff} and {@code error} messages (docs/api.md), and
  * closes with 1001 (going away) when the server shuts down.
  */
-public final class WsEndpoint implements Handler<RoutingContext> {
+public final class WsEndpoint implements Handler<RoutingContext>, HttpEndpoint {
 
     static final String TRANSPORT = "ws";
     /** The close code (RFC 6455) sent when the server shuts down. */
@@ -29,6 +32,11 @@ public final class WsEndpoint implements Handler<RoutingContext> {
 
     public WsEndpoint(Streams streams) {
         this.streams = streams;
+    }
+
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.get("/api/v1/ws").handler(this);
     }
 
     @Override

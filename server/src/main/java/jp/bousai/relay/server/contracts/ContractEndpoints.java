@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 
 /**
  * Serves the contracts kept as resources under {@code contracts/}: {@code GET /openapi.json} and
  * {@code GET /schemas/{name}}. They are read once, when the class loads, and answered from memory
  * with an {@code ETag}, so serving them never touches the disk on an event loop.
  */
-public final class ContractEndpoints {
+public final class ContractEndpoints implements HttpEndpoint {
 
     /** The schemas served under {@code /schemas/}, as the OpenAPI description lists them. */
     public static final List<String> SCHEMAS = List.of("advisory.json", "advisory-output.json", "record.json");
@@ -25,11 +27,9 @@ public final class ContractEndpoints {
     private static final Buffer OPENAPI = resource("contracts/openapi.json");
     private static final Map<String, Buffer> SCHEMA_BODIES = schemas();
 
-    private ContractEndpoints() {
-    }
-
-    /** Adds the routes {@code GET /openapi.json} and {@code GET /schemas/:name} to {@code router}. */
-    public static void mount(Router router) {
+    /** Adds the routes {@code GET /openapi.json} and {@code GET /schemas/:name}. */
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
         router.get("/openapi.json").handler(ctx -> answer(ctx, "application/json", OPENAPI));
         router.get("/schemas/:name").handler(ContractEndpoints::schema);
     }

@@ -1,9 +1,12 @@
 package jp.bousai.relay.server.health;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
 import jp.bousai.relay.core.log.AdvisoryLog;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 
 /**
  * {@code /health/live}: the process answers. {@code /health/ready}: it can take advisories, i.e.
@@ -11,7 +14,7 @@ import jp.bousai.relay.core.log.AdvisoryLog;
  * MQTT broker connection. Once {@link #stopping()} is called readiness answers 503 for good, so
  * that load balancers send no new requests while the server finishes what it has.
  */
-public final class HealthEndpoints {
+public final class HealthEndpoints implements HttpEndpoint {
 
     private final AdvisoryLog log;
     private final EventLoopProbe probe;
@@ -28,6 +31,12 @@ public final class HealthEndpoints {
     /** Readiness answers 503 from now on: the server is shutting down. */
     public void stopping() {
         stopping = true;
+    }
+
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.get("/health/live").handler(this::live);
+        router.get("/health/ready").handler(this::ready);
     }
 
     public void live(RoutingContext ctx) {

@@ -1,7 +1,9 @@
 package jp.bousai.relay.server.http;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Clock;
 import java.util.Locale;
 import jp.bousai.relay.adapters.commons.CommonsFormat;
@@ -19,6 +21,8 @@ import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.server.edge.AccessLog;
 import jp.bousai.relay.server.http.limits.RateLimited;
 import jp.bousai.relay.server.http.limits.RateLimits;
@@ -34,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * 402 invalid, 901 other error (also, with HTTP 429 and {@code Retry-After}, for a sender over its
  * rate limit).
  */
-public final class CommonsSoapEndpoint {
+public final class CommonsSoapEndpoint implements HttpEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommonsSoapEndpoint.class);
 
@@ -53,6 +57,15 @@ public final class CommonsSoapEndpoint {
         this.verifier = verifier;
         this.log = log;
         this.metrics = metrics;
+    }
+
+    /** The check is a platform handler so that it may run before the body is read. */
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.post("/soap/commons")
+                .handler((PlatformHandler) this::checkRequest)
+                .handler(support.body())
+                .handler(this::publish);
     }
 
     /** Before the body is read: the client address's rate limit; only XML content types are taken. */

@@ -14,6 +14,7 @@ import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.feeds.http.ProblemAnswers;
 import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.http.limits.RateLimited;
 import jp.bousai.relay.server.http.limits.RateLimits;
@@ -59,7 +60,7 @@ public final class IngestHandler {
      * Answers failures in the format's own way when the sender asks for it (route failure
      * handler); otherwise leaves them to the problem+json handler.
      */
-    public void answerFailure(RoutingContext ctx, ProblemResponses problems) {
+    public void answerFailure(RoutingContext ctx, ProblemAnswers problems) {
         if (acknowledgement == null || !acknowledgement.requested(ctx.request()) || ctx.response().headWritten()) {
             ctx.next();
             return;

@@ -1,6 +1,5 @@
 package jp.bousai.relay.server.http;
 
-import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.feeds.http.ProblemAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * answer. Client errors say exactly what to fix and are logged at debug; server errors are
  * logged with a reference the client is given, and never leak internals.
  */
-public final class ProblemResponses implements Handler<RoutingContext> {
+public final class ProblemResponses implements ProblemAnswers {
 
     public static final String CONTENT_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:bousai-relay:problem:";
@@ -71,8 +71,8 @@ public final class ProblemResponses implements Handler<RoutingContext> {
                 .end(body.encode());
     }
 
-    /** The problem a failed request ends in: its own, or one made from the status Vert.x set. */
-    ProblemException problemOf(RoutingContext ctx) {
+    @Override
+    public ProblemException problemOf(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ProblemException problem) {
             if (!problem.type().isClientError()) {

@@ -1,19 +1,27 @@
 package jp.bousai.relay.server.metrics;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 
 /** {@code GET /metrics}: the registry in the Prometheus text format. */
-public final class MetricsEndpoint {
+public final class MetricsEndpoint implements HttpEndpoint {
 
     private final RelayMetrics metrics;
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     public MetricsEndpoint(RelayMetrics metrics) {
         this.metrics = metrics;
+    }
+
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.get("/metrics").handler(this::scrape);
     }
 
     public void scrape(RoutingContext ctx) {

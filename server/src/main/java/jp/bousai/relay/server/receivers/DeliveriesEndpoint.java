@@ -2,6 +2,7 @@ package jp.bousai.relay.server.receivers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import jp.bousai.relay.core.channel.DeliveryState;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.server.auth.AdminKeys;
 import jp.bousai.relay.server.auth.ApiKeys;
 
@@ -26,7 +29,7 @@ import jp.bousai.relay.server.auth.ApiKeys;
  * sender whose scope covers the document: its original sender, a prefecture over it, or whoever
  * sent its newest version (a prefecture's revision does not shut the town that issued it out).
  */
-public final class DeliveriesEndpoint {
+public final class DeliveriesEndpoint implements HttpEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AdvisoryLog log;
@@ -44,6 +47,11 @@ public final class DeliveriesEndpoint {
         this.apiKeys = apiKeys;
         this.adminKeys = adminKeys;
         this.clock = clock;
+    }
+
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.get("/api/v1/advisories/:documentId/deliveries").handler(this::show);
     }
 
     public void show(RoutingContext ctx) {

@@ -3,12 +3,16 @@ package jp.bousai.relay.server.receivers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.io.IOException;
 import jp.bousai.relay.adapters.media.MediaReceiver;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.feeds.http.HttpEndpoint;
+import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.server.auth.AdminKeys;
 
 /**
@@ -16,7 +20,7 @@ import jp.bousai.relay.server.auth.AdminKeys;
  * {@code GET/POST /api/v1/admin/receivers}, {@code GET/PUT/DELETE /api/v1/admin/receivers/:id}.
  * Answers never include secrets or passwords.
  */
-public final class ReceiversEndpoint {
+public final class ReceiversEndpoint implements HttpEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
@@ -35,6 +39,17 @@ public final class ReceiversEndpoint {
     }
 
     /** Refuses a request without an admin key before its body is read. */
+    /** Every admin route is behind the admin key check, which runs before a body is read. */
+    @Override
+    public void addRoutes(Router router, RouteSupport support) {
+        router.route("/api/v1/admin/*").handler((PlatformHandler) this::checkAdmin);
+        router.get("/api/v1/admin/receivers").handler(this::list);
+        router.post("/api/v1/admin/receivers").handler(support.body()).handler(this::create);
+        router.get("/api/v1/admin/receivers/:id").handler(this::show);
+        router.put("/api/v1/admin/receivers/:id").handler(support.body()).handler(this::replace);
+        router.delete("/api/v1/admin/receivers/:id").handler(this::remove);
+    }
+
     public void checkAdmin(RoutingContext ctx) {
         adminKeys.authenticate(ctx.request().getHeader("Authorization"));
         ctx.next();

@@ -17,6 +17,7 @@ import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.adapters.mqtt.MqttChannel;
 import jp.bousai.relay.adapters.mqtt.MqttOptions;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.auth.Issuer;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
@@ -91,12 +92,12 @@ public final class Relay {
     public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
 
         static Mqtt create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, SqliteAdvisoryLog log, Clock clock,
-                           RelayMetrics metrics, CapRenderer cap) {
+                           RelayMetrics metrics, OutboundRenderer renderer) {
             boolean embedded = broker != null;
             MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
                     embedded ? broker.publisher().username() : config.username(),
                     embedded ? broker.publisher().password() : config.password(), config.topicPrefix(),
-                    MqttConfig.CAP.equals(config.payload()), embedded ? null : config.tls()), clock, cap);
+                    config.payload(), embedded ? null : config.tls()), clock, renderer);
             OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log.deliveries(), channel, clock, metrics);
             log.onCommitted(record -> dispatcher.wake());
             metrics.watchMqtt(channel::isConnected);
@@ -150,8 +151,8 @@ public final class Relay {
                 ? EmbeddedBroker.start(vertx, mqtt, config.store().dataDir()) : Future.succeededFuture(null);
         return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
                 .compose(log -> {
-                    CapRenderer cap = new CapRenderer(config.cap().publicUrl());
-                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, startedBroker, log, clock, metrics, cap)
+                    OutboundRenderer renderer = new OutboundRenderer(new CapRenderer(config.cap().publicUrl()));
+                    Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, startedBroker, log, clock, metrics, renderer)
                             : null;
                     metrics.watchPendingWrites(log::pendingWrites);
                     LiveHub hub = new LiveHub(config.stream().heartbeat());
@@ -161,7 +162,7 @@ public final class Relay {
                     ApiKeys apiKeys = new ApiKeys(config.apiKeys());
                     AdminKeys adminKeys = new AdminKeys(config.adminKeys().stream().map(AdminKeyConfig::sha256).toList());
                     ReceiverRegistry receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing,
-                            clock, metrics, cap);
+                            clock, metrics, renderer);
                     log.onCommitted(record -> receivers.wakeAll());
                     WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
                     RateLimits rateLimits = new RateLimits(config.limits(), metrics);
@@ -173,7 +174,7 @@ public final class Relay {
                                     new CapAcknowledgement(clock), clock, rateLimits),
                             new CommonsSoapEndpoint(soapVerifier(config, clock, log.soapNonces()), log, metrics, clock,
                                     rateLimits),
-                            new FeedEndpoints(log, clock, cap),
+                            new FeedEndpoints(log, clock, renderer),
                             new SseEndpoint(streams),
                             new WsEndpoint(streams),
                             new MetricsEndpoint(metrics),

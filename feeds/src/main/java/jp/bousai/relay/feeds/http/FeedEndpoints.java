@@ -7,7 +7,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.stream.Collectors;
-import jp.bousai.relay.adapters.cap.CapRenderer;
+import jp.bousai.relay.adapters.OutboundFormat;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.CurrentView;
@@ -15,10 +16,8 @@ import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.render.AtomFeedWriter;
-import jp.bousai.relay.feeds.render.DocumentFormat;
 import jp.bousai.relay.feeds.render.EntryLinks;
 import jp.bousai.relay.feeds.render.HtmlPages;
-import jp.bousai.relay.core.log.RecordJson;
 
 /**
  * The pull side: the published documents as JSON ({@code GET /api/v1/advisories}) and as Atom
@@ -38,23 +37,23 @@ public final class FeedEndpoints {
 
     private final AdvisoryLog log;
     private final Clock clock;
-    private final CapRenderer cap;
+    private final OutboundRenderer renderer;
     private final HtmlPages pages;
 
     /** Feeds whose entries link to documents only: there are no web pages yet. */
-    public FeedEndpoints(AdvisoryLog log, Clock clock, CapRenderer cap) {
-        this(log, clock, cap, HtmlPages.NONE);
+    public FeedEndpoints(AdvisoryLog log, Clock clock, OutboundRenderer renderer) {
+        this(log, clock, renderer, HtmlPages.NONE);
     }
 
     /**
      * Feeds whose entries also link to the page of each document that {@code pages} names.
      *
-     * @param cap renders documents asked for as CAP
+     * @param renderer renders a document in the format asked for
      */
-    public FeedEndpoints(AdvisoryLog log, Clock clock, CapRenderer cap, HtmlPages pages) {
+    public FeedEndpoints(AdvisoryLog log, Clock clock, OutboundRenderer renderer, HtmlPages pages) {
         this.log = log;
         this.clock = clock;
-        this.cap = cap;
+        this.renderer = renderer;
         this.pages = pages;
     }
 
@@ -71,7 +70,7 @@ public final class FeedEndpoints {
                 body.append(",\"next\":\"").append(pageUrl(ctx.request(), "after", view.nextCursor())).append('"');
             }
             body.append(",\"advisories\":[").append(view.advisories().stream()
-                    .map(current -> RecordJson.of(current.record(), current.state()))
+                    .map(current -> renderer.render(OutboundFormat.JSON, current))
                     .collect(Collectors.joining(","))).append("]}");
             ConditionalGet.respond(ctx.request(), JSON, body.toString(), view.lastChanged());
         }).onFailure(ctx::fail);
@@ -81,7 +80,7 @@ public final class FeedEndpoints {
      * An Atom feed whose entries link to documents in {@code format}: newest first, {@code limit}
      * entries; a {@code next} link (RFC 5005) leads to older ones.
      */
-    public Handler<RoutingContext> atom(DocumentFormat format) {
+    public Handler<RoutingContext> atom(OutboundFormat format) {
         return ctx -> {
             FilterParams.requireKnown(ctx.queryParams(), true, "before", "limit");
             AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
@@ -100,18 +99,18 @@ public final class FeedEndpoints {
         };
     }
 
-    /** One document in the representation the request asks for (see {@link DocumentFormat}). */
+    /** One document in the representation the request asks for (see {@link FormatNegotiation}). */
     public void document(RoutingContext ctx) {
         FilterParams.requireKnown(ctx.queryParams(), false, "format");
         String documentId = ctx.pathParam("documentId");
-        DocumentFormat format = DocumentFormat.choose(ctx.queryParams().get("format"), ctx.parsedHeaders());
+        OutboundFormat format = FormatNegotiation.choose(ctx.queryParams().get("format"), ctx.parsedHeaders());
         log.document(documentId, clock.instant()).onSuccess(found -> {
             if (found.isEmpty()) {
                 ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no document with id " + documentId));
                 return;
             }
             ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
-                    .end(format.render(found.get(), cap));
+                    .end(renderer.render(format, found.get()));
         }).onFailure(ctx::fail);
     }
 

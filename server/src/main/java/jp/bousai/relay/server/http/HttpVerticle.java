@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import jp.bousai.relay.adapters.OutboundFormat;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
-import jp.bousai.relay.feeds.render.DocumentFormat;
 import jp.bousai.relay.feeds.websub.WebSubHub;
 import jp.bousai.relay.server.receivers.DeliveriesEndpoint;
 import jp.bousai.relay.server.receivers.ReceiversEndpoint;
@@ -93,9 +93,9 @@ public final class HttpVerticle extends VerticleBase {
         router.get("/api/v1/stream").handler(closingStreams::track).handler(routes.stream());
         router.get("/api/v1/ws").handler(routes.webSocket());
         for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
-            router.route(method, "/feeds/atom").handler(routes.feeds().atom(DocumentFormat.JSON));
-            router.route(method, "/feeds/cap.atom").handler(routes.feeds().atom(DocumentFormat.CAP));
-            router.route(method, "/feeds/commons.atom").handler(routes.feeds().atom(DocumentFormat.COMMONS));
+            router.route(method, "/feeds/atom").handler(routes.feeds().atom(OutboundFormat.JSON));
+            router.route(method, "/feeds/cap.atom").handler(routes.feeds().atom(OutboundFormat.CAP));
+            router.route(method, "/feeds/commons.atom").handler(routes.feeds().atom(OutboundFormat.COMMONS));
         }
         router.post(FeedEndpoints.HUB_PATH).handler(body).handler(routes.webSub()::handle);
         router.get("/metrics").handler(routes.metrics()::scrape);

@@ -5,8 +5,8 @@ import jp.bousai.relay.core.advisory.WireNamed;
 /**
  * One wire format advisories go out in: our JSON, CAP 1.2, or L-Alert Commons (EDXL-DE + PCXML v4).
  * Every output (document and Atom feeds, MQTT payloads, media receivers, previews) names its
- * representation with this one type, and renders it with
- * {@link jp.bousai.relay.adapters.outbound.OutboundRenderer}, so that a format is added in one
+ * representation with this one type, and renders it with the one
+ * {@code OutboundRenderer} (package {@code adapters.outbound}), so that a format is added in one
  * place. Its wire name ({@code json}, {@code cap}, {@code commons}) is what configuration and
  * {@code ?format=} say.
  */

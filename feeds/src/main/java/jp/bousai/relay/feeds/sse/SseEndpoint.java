@@ -20,6 +20,7 @@ public final class SseEndpoint implements Handler<RoutingContext> {
 
     public SseEndpoint(Streams streams) {
         this.streams = streams;
+        streams.hub().encodeFor(SseFrames.LIVE);
     }
 
     @Override

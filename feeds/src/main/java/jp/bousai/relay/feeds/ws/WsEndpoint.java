@@ -29,6 +29,7 @@ public final class WsEndpoint implements Handler<RoutingContext> {
 
     public WsEndpoint(Streams streams) {
         this.streams = streams;
+        streams.hub().encodeFor(WsFrames.LIVE);
     }
 
     @Override

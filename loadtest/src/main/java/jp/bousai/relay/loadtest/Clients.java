@@ -9,7 +9,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ final class Clients {
 
     Clients(Vertx vertx, int loopCount, int sourceAddresses, int connectionsEach) {
         for (int i = 0; i < loopCount; i++) {
-            loops.add(((VertxInternal) vertx).createEventLoopContext());
+            loops.add(VertxInternals.eventLoopContext(vertx));
         }
         for (int i = 1; i <= sourceAddresses; i++) {
             String address = "127.0.0." + i;

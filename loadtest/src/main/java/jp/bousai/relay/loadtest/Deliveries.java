@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
@@ -71,7 +70,7 @@ final class Deliveries {
      * cost every target the same, and as little as it can.
      */
     void received(int subscriber, Buffer bytes, int from, int to, long nowNanos) {
-        ByteBuf buf = ((BufferInternal) bytes).getByteBuf();
+        ByteBuf buf = VertxInternals.byteBuf(bytes);
         int at = ByteBufUtil.indexOf(documentPrefix, buf.slice(from, to - from));
         if (at < 0) {
             return;

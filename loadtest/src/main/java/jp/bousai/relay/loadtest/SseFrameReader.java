@@ -3,7 +3,6 @@ package jp.bousai.relay.loadtest;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * Splits one SSE stream into its events ({@code \n\n}-terminated) and hands those with data to the
@@ -25,7 +24,7 @@ final class SseFrameReader implements Handler<Buffer> {
     public void handle(Buffer chunk) {
         long now = System.nanoTime();
         Buffer bytes = partial == null ? chunk : partial.appendBuffer(chunk);
-        ByteBuf buf = ((BufferInternal) bytes).getByteBuf();
+        ByteBuf buf = VertxInternals.byteBuf(bytes);
         int length = bytes.length();
         int start = 0;
         int end;

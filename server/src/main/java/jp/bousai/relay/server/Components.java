@@ -12,6 +12,7 @@ import jp.bousai.relay.adapters.cap.CapFormat;
 import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.cap.CapSignatures;
 import jp.bousai.relay.adapters.commons.NonceStore;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.core.auth.Issuer;
@@ -61,7 +62,7 @@ final class Components {
     private final Clock clock;
     private final SqliteAdvisoryLog log;
     private final RelayMetrics metrics;
-    private final CapRenderer cap;
+    private final OutboundRenderer renderer;
     private final MqttParts mqtt;
     private final Streams streams;
     private final ApiKeys apiKeys;
@@ -85,8 +86,8 @@ final class Components {
         this.clock = clock;
         this.log = log;
         this.metrics = metrics;
-        this.cap = new CapRenderer(config.cap().publicUrl());
-        this.mqtt = config.mqtt().enabled() ? MqttParts.create(vertx, config.mqtt(), broker, log, clock, metrics, cap)
+        this.renderer = new OutboundRenderer(new CapRenderer(config.cap().publicUrl()));
+        this.mqtt = config.mqtt().enabled() ? MqttParts.create(vertx, config.mqtt(), broker, log, clock, metrics, renderer)
                 : null;
         metrics.watchPendingWrites(log::pendingWrites);
         LiveHub hub = new LiveHub(config.stream().heartbeat());
@@ -94,7 +95,7 @@ final class Components {
         this.streams = new Streams(log, hub, clock, metrics, config.stream());
         this.apiKeys = new ApiKeys(config.apiKeys());
         this.adminKeys = new AdminKeys(config.adminKeys().stream().map(AdminKeyConfig::sha256).toList());
-        this.receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing, clock, metrics, cap);
+        this.receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing, clock, metrics, renderer);
         log.onCommitted(record -> receivers.wakeAll());
         this.webSub = new WebSubHub(vertx, log, log.webSub(), clock);
         this.rateLimits = new RateLimits(config.limits(), metrics);
@@ -107,7 +108,7 @@ final class Components {
                 new IngestEndpoint("/api/v1/advisories", ingest(new JsonFormat(), null)),
                 new IngestEndpoint("/api/v1/cap", ingest(new CapFormat(capSignatures()), new CapAcknowledgement(clock))),
                 new CommonsSoapEndpoint(soapVerifier(log.soapNonces()), log, metrics, clock, rateLimits),
-                new FeedEndpoints(log, clock, cap),
+                new FeedEndpoints(log, clock, renderer),
                 new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock),
                 new ReceiversEndpoint(adminKeys, receivers, config.receiverPrivateAddresses()),
                 new SseEndpoint(streams),

@@ -3,9 +3,9 @@ package jp.bousai.relay.server;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
-import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.mqtt.MqttChannel;
 import jp.bousai.relay.adapters.mqtt.MqttOptions;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.lifecycle.Lifecycle;
 import jp.bousai.relay.server.config.MqttConfig;
 import jp.bousai.relay.server.metrics.RelayMetrics;
@@ -19,12 +19,12 @@ public record MqttParts(MqttChannel channel, OutboxDispatcher dispatcher, Retain
 
     /** @param broker the embedded broker, whose publisher credential the channel uses; null for an external one */
     static MqttParts create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, SqliteAdvisoryLog log, Clock clock,
-                            RelayMetrics metrics, CapRenderer cap) {
+                            RelayMetrics metrics, OutboundRenderer renderer) {
         boolean embedded = broker != null;
         MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
                 embedded ? broker.publisher().username() : config.username(),
                 embedded ? broker.publisher().password() : config.password(), config.topicPrefix(),
-                MqttConfig.CAP.equals(config.payload()), embedded ? null : config.tls()), clock, cap);
+                config.payload(), embedded ? null : config.tls()), clock, renderer);
         OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, log.deliveries(), channel, clock, metrics);
         log.onCommitted(record -> dispatcher.wake());
         metrics.watchMqtt(channel::isConnected);

@@ -11,9 +11,8 @@ import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.commons.CommonsPublish;
-import jp.bousai.relay.adapters.commons.SoapReplies;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.channel.Channel;
 import jp.bousai.relay.core.channel.DeliveryOrder;
 import jp.bousai.relay.core.log.AdvisoryRecord;
@@ -30,15 +29,15 @@ public final class MediaChannel implements Channel {
     private final Vertx vertx;
     private final MediaReceiver receiver;
     private final Clock clock;
-    private final CapRenderer cap;
+    private final OutboundRenderer renderer;
     private HttpClient client;
 
-    /** @param cap renders the CAP bodies of {@code cap} receivers */
-    public MediaChannel(Vertx vertx, MediaReceiver receiver, Clock clock, CapRenderer cap) {
+    /** @param renderer renders the advisory in the receiver's format */
+    public MediaChannel(Vertx vertx, MediaReceiver receiver, Clock clock, OutboundRenderer renderer) {
         this.vertx = vertx;
         this.receiver = receiver;
         this.clock = clock;
-        this.cap = cap;
+        this.renderer = renderer;
     }
 
     @Override
@@ -74,32 +73,20 @@ public final class MediaChannel implements Channel {
 
     @Override
     public Future<Void> deliver(AdvisoryRecord record) {
-        byte[] body;
-        String contentType;
-        switch (receiver.protocol()) {
-            case COMMONS_SOAP -> {
-                body = CommonsPublish.request(record.advisory(), receiver.username(), receiver.password(),
-                        clock.instant()).getBytes(StandardCharsets.UTF_8);
-                contentType = SoapReplies.CONTENT_TYPE;
-            }
-            case WEBHOOK_CAP -> {
-                body = cap.render(record).getBytes(StandardCharsets.UTF_8);
-                contentType = "application/cap+xml; charset=utf-8";
-            }
-            default -> {
-                body = record.json().getBytes(StandardCharsets.UTF_8);
-                contentType = "application/json";
-            }
-        }
+        ReceiverProtocol protocol = receiver.protocol();
+        String text = protocol.soap()
+                ? CommonsPublish.request(record.advisory(), receiver.username(), receiver.password(), clock.instant())
+                : renderer.renderAdvisory(protocol.format(), record);
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(receiver.url().toString())
                 .setTimeout(receiver.timeout().toMillis())
-                .putHeader("Content-Type", contentType)
+                .putHeader("Content-Type", protocol.contentType())
                 .putHeader("X-Bousai-Delivery", receiver.id() + "/" + record.seq())
                 .putHeader("X-Bousai-Seq", Long.toString(record.seq()))
                 .putHeader("X-Bousai-Document", record.advisory().documentId())
                 .putHeader("X-Bousai-Revision", Integer.toString(record.advisory().revision()))
                 .putHeader("X-Bousai-Mode", record.advisory().mode().wireName());
-        if (receiver.protocol() == ReceiverProtocol.COMMONS_SOAP) {
+        if (protocol.soap()) {
             options.putHeader("SOAPAction", "\"publish\"");
         } else if (receiver.secret() != null) {
             long timestamp = clock.instant().getEpochSecond();
@@ -113,7 +100,7 @@ public final class MediaChannel implements Channel {
 
     private Future<Void> acknowledgement(HttpClientResponse response) {
         int status = response.statusCode();
-        if (receiver.protocol() != ReceiverProtocol.COMMONS_SOAP) {
+        if (!receiver.protocol().soap()) {
             response.end();
             return status / 100 == 2 ? Future.succeededFuture()
                     : Future.failedFuture("HTTP " + status + " " + response.statusMessage());

@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jp.bousai.relay.adapters.cap.CapRenderer;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.Category;
 import jp.bousai.relay.core.advisory.EvacuationBody;
@@ -22,7 +22,6 @@ import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.channel.Channel;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.EarlierRevision;
-import jp.bousai.relay.core.log.RecordJson;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -39,8 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes every version to MQTT through a broker, with the Eclipse Paho MQTT 5 client: one
- * QoS 1 message per target area on the document's own topic ({@link MqttTopics}), its payload the JSON representation (or,
- * when configured, CAP 1.2), retained so that a subscriber who connects
+ * QoS 1 message per target area on the document's own topic ({@link MqttTopics}), its payload the
+ * version in the configured format ({@link MqttOptions#payload()}: JSON or CAP 1.2), retained so that a subscriber who connects
  * mid-disaster sees every document in force at once. A Cancel is published to live subscribers
  * and then clears the document's retained state (an empty retained message). A delivery succeeds only once the broker
  * has acknowledged every message (PUBACK); while the broker is unreachable it fails, and the
@@ -49,15 +48,13 @@ import org.slf4j.LoggerFactory;
 public final class MqttChannel implements Channel {
 
     public static final String NAME = "mqtt";
-    public static final String CONTENT_TYPE = "application/json";
-    public static final String CAP_CONTENT_TYPE = "application/cap+xml";
     private static final Logger LOG = LoggerFactory.getLogger(MqttChannel.class);
     private static final Duration MAX_RECONNECT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final MqttOptions options;
     private final Clock clock;
-    private final CapRenderer cap;
+    private final OutboundRenderer renderer;
     private final AtomicBoolean connected = new AtomicBoolean();
     /** Publishes waiting for their PUBACK; failed at once when the connection is lost. */
     private final java.util.Set<Promise<Void>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -65,12 +62,12 @@ public final class MqttChannel implements Channel {
     private MqttAsyncClient client;
     private int connectAttempts;
 
-    /** @param cap renders CAP payloads (when {@link MqttOptions#capPayload()}) */
-    public MqttChannel(Vertx vertx, MqttOptions options, Clock clock, CapRenderer cap) {
+    /** @param renderer renders the payloads in {@link MqttOptions#payload()} */
+    public MqttChannel(Vertx vertx, MqttOptions options, Clock clock, OutboundRenderer renderer) {
         this.vertx = vertx;
         this.options = options;
         this.clock = clock;
-        this.cap = cap;
+        this.renderer = renderer;
     }
 
     /**
@@ -173,8 +170,7 @@ public final class MqttChannel implements Channel {
                     + " is not connected"));
         }
         Context context = vertx.getOrCreateContext();
-        byte[] payload = (options.capPayload() ? cap.render(record) : RecordJson.of(record, null))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] payload = renderer.render(options.payload(), record, null).getBytes(StandardCharsets.UTF_8);
         List<Future<Void>> acknowledged = new ArrayList<>();
         for (String left : topicsLeftBehind(record)) {
             acknowledged.add(publish(context, left, new byte[0], true, new MqttProperties()));
@@ -233,7 +229,7 @@ public final class MqttChannel implements Channel {
     private MqttProperties properties(AdvisoryRecord record) {
         Advisory advisory = record.advisory();
         MqttProperties properties = new MqttProperties();
-        properties.setContentType(options.capPayload() ? CAP_CONTENT_TYPE : CONTENT_TYPE);
+        properties.setContentType(options.payload().mediaType());
         if (advisory.validUntil() != null) {
             long seconds = Duration.between(clock.instant(), advisory.validUntil().toInstant()).toSeconds();
             properties.setMessageExpiryInterval(Math.max(1, seconds));

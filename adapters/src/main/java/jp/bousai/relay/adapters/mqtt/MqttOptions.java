@@ -1,5 +1,7 @@
 package jp.bousai.relay.adapters.mqtt;
 
+import jp.bousai.relay.adapters.OutboundFormat;
+
 /**
  * How the MQTT channel reaches its broker.
  *
@@ -8,15 +10,15 @@ package jp.bousai.relay.adapters.mqtt;
  * @param username null for none
  * @param password null for none
  * @param topicPrefix the root of the topic tree, e.g. {@code bousai/v1}
- * @param capPayload whether payloads are CAP 1.2 XML instead of the JSON representation
+ * @param payload the format of the payloads (and of their MQTT 5 content type)
  * @param tls TLS settings for {@code ssl://} and {@code wss://} brokers; null for the JVM's defaults
  */
 public record MqttOptions(String serverUri, String clientId, String username, String password, String topicPrefix,
-                          boolean capPayload, MqttTls tls) {
+                          OutboundFormat payload, MqttTls tls) {
 
     @Override
     public String toString() {
         return "MqttOptions[serverUri=" + serverUri + ", clientId=" + clientId + ", username=" + username
-                + ", topicPrefix=" + topicPrefix + ", capPayload=" + capPayload + ", tls=" + tls + "]";
+                + ", topicPrefix=" + topicPrefix + ", payload=" + payload + ", tls=" + tls + "]";
     }
 }

@@ -9,7 +9,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.stream.Collectors;
-import jp.bousai.relay.adapters.cap.CapRenderer;
+import jp.bousai.relay.adapters.OutboundFormat;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.CurrentView;
@@ -17,10 +18,8 @@ import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.feeds.render.AtomFeedWriter;
-import jp.bousai.relay.feeds.render.DocumentFormat;
 import jp.bousai.relay.feeds.render.EntryLinks;
 import jp.bousai.relay.feeds.render.HtmlPages;
-import jp.bousai.relay.core.log.RecordJson;
 
 /**
  * The pull side: the published documents as JSON ({@code GET /api/v1/advisories}) and as Atom
@@ -40,23 +39,23 @@ public final class FeedEndpoints implements HttpEndpoint {
 
     private final AdvisoryLog log;
     private final Clock clock;
-    private final CapRenderer cap;
+    private final OutboundRenderer renderer;
     private final HtmlPages pages;
 
     /** Feeds whose entries link to documents only: there are no web pages yet. */
-    public FeedEndpoints(AdvisoryLog log, Clock clock, CapRenderer cap) {
-        this(log, clock, cap, HtmlPages.NONE);
+    public FeedEndpoints(AdvisoryLog log, Clock clock, OutboundRenderer renderer) {
+        this(log, clock, renderer, HtmlPages.NONE);
     }
 
     /**
      * Feeds whose entries also link to the page of each document that {@code pages} names.
      *
-     * @param cap renders documents asked for as CAP
+     * @param renderer renders a document in the format asked for
      */
-    public FeedEndpoints(AdvisoryLog log, Clock clock, CapRenderer cap, HtmlPages pages) {
+    public FeedEndpoints(AdvisoryLog log, Clock clock, OutboundRenderer renderer, HtmlPages pages) {
         this.log = log;
         this.clock = clock;
-        this.cap = cap;
+        this.renderer = renderer;
         this.pages = pages;
     }
 
@@ -67,9 +66,9 @@ public final class FeedEndpoints implements HttpEndpoint {
         router.get("/api/v1/advisories/:documentId").handler(this::document);
         router.head("/api/v1/advisories/:documentId").handler(this::document);
         for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
-            router.route(method, "/feeds/atom").handler(atom(DocumentFormat.JSON));
-            router.route(method, "/feeds/cap.atom").handler(atom(DocumentFormat.CAP));
-            router.route(method, "/feeds/commons.atom").handler(atom(DocumentFormat.COMMONS));
+            router.route(method, "/feeds/atom").handler(atom(OutboundFormat.JSON));
+            router.route(method, "/feeds/cap.atom").handler(atom(OutboundFormat.CAP));
+            router.route(method, "/feeds/commons.atom").handler(atom(OutboundFormat.COMMONS));
         }
     }
 
@@ -86,7 +85,7 @@ public final class FeedEndpoints implements HttpEndpoint {
                 body.append(",\"next\":\"").append(pageUrl(ctx.request(), "after", view.nextCursor())).append('"');
             }
             body.append(",\"advisories\":[").append(view.advisories().stream()
-                    .map(current -> RecordJson.of(current.record(), current.state()))
+                    .map(current -> renderer.render(OutboundFormat.JSON, current))
                     .collect(Collectors.joining(","))).append("]}");
             ConditionalGet.respond(ctx.request(), JSON, body.toString(), view.lastChanged());
         }).onFailure(ctx::fail);
@@ -96,7 +95,7 @@ public final class FeedEndpoints implements HttpEndpoint {
      * An Atom feed whose entries link to documents in {@code format}: newest first, {@code limit}
      * entries; a {@code next} link (RFC 5005) leads to older ones.
      */
-    public Handler<RoutingContext> atom(DocumentFormat format) {
+    public Handler<RoutingContext> atom(OutboundFormat format) {
         return ctx -> {
             FilterParams.requireKnown(ctx.queryParams(), true, "before", "limit");
             AdvisoryFilter filter = FilterParams.parse(ctx.queryParams());
@@ -115,18 +114,18 @@ public final class FeedEndpoints implements HttpEndpoint {
         };
     }
 
-    /** One document in the representation the request asks for (see {@link DocumentFormat}). */
+    /** One document in the representation the request asks for (see {@link FormatNegotiation}). */
     public void document(RoutingContext ctx) {
         FilterParams.requireKnown(ctx.queryParams(), false, "format");
         String documentId = ctx.pathParam("documentId");
-        DocumentFormat format = DocumentFormat.choose(ctx.queryParams().get("format"), ctx.parsedHeaders());
+        OutboundFormat format = FormatNegotiation.choose(ctx.queryParams().get("format"), ctx.parsedHeaders());
         log.document(documentId, clock.instant()).onSuccess(found -> {
             if (found.isEmpty()) {
                 ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no document with id " + documentId));
                 return;
             }
             ctx.response().putHeader("Content-Type", format.contentType()).putHeader("Vary", "Accept")
-                    .end(format.render(found.get(), cap));
+                    .end(renderer.render(format, found.get()));
         }).onFailure(ctx::fail);
     }
 

@@ -1,22 +1,22 @@
 package jp.bousai.relay.feeds.live;
 
-import io.netty.channel.EventLoop;
 import io.vertx.core.Context;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Hub;
-import jp.bousai.relay.feeds.sse.SseFrames;
-import jp.bousai.relay.feeds.ws.WsFrames;
+import jp.bousai.relay.feeds.vertx.VertxInternals;
 
 /**
  * Live fan-out. Subscribers register on their own event loop; each committed version is encoded
- * once and handed to each loop that has subscribers, as one task per loop per event, in sequence
- * order. The loop's index finds the matching subscribers.
+ * once per stream kind (in the {@link LiveEncoding}s the kinds gave, see {@link #encodeFor}) and
+ * handed to each loop that has subscribers, as one task per loop per event, in sequence order.
+ * The loop's index finds the matching subscribers.
  */
 public final class LiveHub implements Hub {
 
@@ -26,15 +26,25 @@ public final class LiveHub implements Hub {
      * every HTTP request runs on a context of its own (a duplicate of the verticle's), so keying
      * by context would make a "loop" per connection, and a task per subscriber per event.
      */
-    private final Map<EventLoop, Loop> loops = new ConcurrentHashMap<>();
+    private final Map<Executor, Loop> loops = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<LiveEncoding> encodings = new CopyOnWriteArrayList<>();
 
     /** One event loop's subscribers, dispatched to on its root context. */
-    private record Loop(ContextInternal context, LoopSubscribers subscribers) {
+    private record Loop(Context context, LoopSubscribers subscribers) {
     }
     private volatile long lastPublishedSeq;
 
     public LiveHub(Duration heartbeatInterval) {
         this.heartbeatInterval = heartbeatInterval;
+    }
+
+    /**
+     * From now on, encodes every version in {@code encoding} too, once for all the subscribers of
+     * the stream kind that gives it; giving the same encoding again changes nothing. Stream kinds
+     * give theirs when they are built, before any subscriber.
+     */
+    public void encodeFor(LiveEncoding encoding) {
+        encodings.addIfAbsent(encoding);
     }
 
     /**
@@ -44,8 +54,7 @@ public final class LiveHub implements Hub {
      */
     @Override
     public void publish(AdvisoryRecord record) {
-        LiveEvent event = new LiveEvent(record, SseFrames.encodeShared(record), WsFrames.encodeShared(record),
-                System.nanoTime());
+        LiveEvent event = new LiveEvent(record, encodings, System.nanoTime());
         lastPublishedSeq = record.seq();
         loops.values().forEach(loop -> loop.context().runOnContext(v -> loop.subscribers().dispatch(event)));
     }
@@ -60,10 +69,10 @@ public final class LiveHub implements Hub {
      * unregisters it (also on that loop).
      */
     public Runnable register(LiveSubscriber subscriber) {
-        ContextInternal root = currentLoop();
-        LoopSubscribers subscribers = loops.computeIfAbsent(root.nettyEventLoop(), loop -> {
+        Context root = currentLoop();
+        LoopSubscribers subscribers = loops.computeIfAbsent(VertxInternals.eventLoopOf(root), loop -> {
             LoopSubscribers created = new LoopSubscribers();
-            root.setPeriodic(heartbeatInterval.toMillis(), id -> created.heartbeat());
+            VertxInternals.setPeriodic(root, heartbeatInterval.toMillis(), id -> created.heartbeat());
             return new Loop(root, created);
         }).subscribers();
         subscribers.add(subscriber);
@@ -75,16 +84,16 @@ public final class LiveHub implements Hub {
      * {@code filter} itself; call from that loop. Thousands of subscribers then share a few filters.
      */
     public AdvisoryFilter shared(AdvisoryFilter filter) {
-        Loop loop = loops.get(currentLoop().nettyEventLoop());
+        Loop loop = loops.get(VertxInternals.eventLoopOf(currentLoop()));
         return loop == null ? filter : loop.subscribers().shared(filter);
     }
 
-    private static ContextInternal currentLoop() {
+    private static Context currentLoop() {
         Context context = Vertx.currentContext();
         if (context == null || !context.isEventLoopContext()) {
             throw new IllegalStateException("live subscribers are served on their own event loop");
         }
-        return ((ContextInternal) context).unwrap();
+        return VertxInternals.rootContext(context);
     }
 
     /** Live subscribers across all loops (read from any thread; approximate while changing). */

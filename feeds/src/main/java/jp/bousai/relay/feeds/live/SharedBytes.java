@@ -1,10 +1,8 @@
 package jp.bousai.relay.feeds.live;
 
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import jp.bousai.relay.feeds.vertx.VertxInternals;
 
 /**
  * Bytes written unchanged to many connections: a live event's frame. They are kept off the heap,
@@ -18,8 +16,6 @@ public final class SharedBytes {
     }
 
     public static Buffer of(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        return BufferInternal.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct)));
+        return VertxInternals.unreleasableDirect(text.getBytes(StandardCharsets.UTF_8));
     }
 }

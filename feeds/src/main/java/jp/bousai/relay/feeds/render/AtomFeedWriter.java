@@ -7,6 +7,7 @@ import java.time.Instant;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import jp.bousai.relay.adapters.OutboundFormat;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.Timestamps;
 import jp.bousai.relay.core.log.CurrentAdvisory;
@@ -36,12 +37,12 @@ public final class AtomFeedWriter {
      * @param hubUrl the WebSub hub of this feed, or null
      */
     public static String write(CurrentView view, String selfUrl, String baseUrl, String nextUrl, String title,
-                               DocumentFormat format, String hubUrl) {
+                               OutboundFormat format, String hubUrl) {
         return write(view, selfUrl, nextUrl, title, new EntryLinks(baseUrl, format, HtmlPages.NONE), hubUrl);
     }
 
     /**
-     * As {@link #write(CurrentView, String, String, String, String, DocumentFormat, String)}, with the
+     * As {@link #write(CurrentView, String, String, String, String, OutboundFormat, String)}, with the
      * entries' links built by {@code links} (which also knows the web pages, once there are some).
      */
     public static String write(CurrentView view, String selfUrl, String nextUrl, String title, EntryLinks links,

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import jp.bousai.relay.adapters.OutboundFormat;
 import jp.bousai.relay.core.advisory.Advisory;
 
 /**
@@ -18,7 +19,7 @@ public final class EntryLinks {
     }
 
     private final String baseUrl;
-    private final DocumentFormat format;
+    private final OutboundFormat format;
     private final HtmlPages pages;
 
     /**
@@ -26,14 +27,14 @@ public final class EntryLinks {
      * @param format what the machine-readable link gives
      * @param pages the web pages people read documents on ({@link HtmlPages#NONE} while there are none)
      */
-    public EntryLinks(String baseUrl, DocumentFormat format, HtmlPages pages) {
+    public EntryLinks(String baseUrl, OutboundFormat format, HtmlPages pages) {
         this.baseUrl = baseUrl;
         this.format = format;
         this.pages = pages;
     }
 
     /** The document's URL in {@code format}, e.g. {@code …/api/v1/advisories/D?format=json}. */
-    public static String documentUrl(String baseUrl, String documentId, DocumentFormat format) {
+    public static String documentUrl(String baseUrl, String documentId, OutboundFormat format) {
         return baseUrl + "/api/v1/advisories/" + URLEncoder.encode(documentId, StandardCharsets.UTF_8)
                 + "?format=" + format.wireName();
     }

@@ -23,6 +23,7 @@ public final class SseEndpoint implements Handler<RoutingContext>, HttpEndpoint 
 
     public SseEndpoint(Streams streams) {
         this.streams = streams;
+        streams.hub().encodeFor(SseFrames.LIVE);
     }
 
     /** {@code GET /api/v1/stream}, tracked so that the stream is told to reconnect when its server stops. */

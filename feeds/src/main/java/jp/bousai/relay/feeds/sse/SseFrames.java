@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.RecordJson;
+import jp.bousai.relay.feeds.live.LiveEncoding;
 import jp.bousai.relay.feeds.live.LiveEvent;
-import jp.bousai.relay.feeds.live.SharedBytes;
 import jp.bousai.relay.feeds.stream.StreamFrames;
 
 /**
@@ -26,9 +26,7 @@ public final class SseFrames implements StreamFrames<Buffer> {
     }
 
     /** The frame of a live event, encoded once by the hub and written to every SSE subscriber. */
-    public static Buffer encodeShared(AdvisoryRecord record) {
-        return SharedBytes.of(text(record));
-    }
+    public static final LiveEncoding LIVE = new LiveEncoding(SseFrames::text);
 
     private static String text(AdvisoryRecord record) {
         return "id: " + record.seq() + "\nevent: advisory\ndata: " + RecordJson.of(record, null) + "\n\n";
@@ -36,7 +34,7 @@ public final class SseFrames implements StreamFrames<Buffer> {
 
     @Override
     public Buffer live(LiveEvent event) {
-        return event.sseFrame();
+        return event.encoded(LIVE);
     }
 
     @Override

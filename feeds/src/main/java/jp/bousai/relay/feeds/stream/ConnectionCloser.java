@@ -1,9 +1,7 @@
 package jp.bousai.relay.feeds.stream;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.net.impl.ConnectionBase;
+import jp.bousai.relay.feeds.vertx.VertxInternals;
 
 /**
  * Closes a cut-off subscriber's connection. A subscriber that has read its stream's end gets a
@@ -23,18 +21,6 @@ public final class ConnectionCloser {
 
     /** Closes with a reset, dropping whatever the peer has not read; frees the kernel's buffers at once. */
     public static void abort(HttpConnection connection) {
-        if (connection instanceof ConnectionBase base) {
-            Channel channel = base.channel();
-            // Below the pipeline: Vert.x's handler turns a close into a graceful shutdown that
-            // waits for the unread output to flush, which for this peer is never.
-            channel.eventLoop().execute(() -> {
-                if (channel.isOpen()) {
-                    channel.config().setOption(ChannelOption.SO_LINGER, 0);
-                    channel.unsafe().close(channel.unsafe().voidPromise());
-                }
-            });
-            return;
-        }
-        connection.close();
+        VertxInternals.reset(connection);
     }
 }

@@ -5,18 +5,18 @@ import io.vertx.core.MultiMap;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import jp.bousai.relay.adapters.OutboundFormat;
 import jp.bousai.relay.core.log.AdvisoryFilter;
 import jp.bousai.relay.feeds.http.FilterParams;
-import jp.bousai.relay.feeds.render.DocumentFormat;
 
 /**
  * A topic of the hub: the absolute URL of one of this server's Atom feeds, with its filter
  * ({@code /feeds/atom}, {@code /feeds/cap.atom} or {@code /feeds/commons.atom}, any query).
  */
-public record FeedTopic(String url, String baseUrl, DocumentFormat format, AdvisoryFilter filter) {
+public record FeedTopic(String url, String baseUrl, OutboundFormat format, AdvisoryFilter filter) {
 
-    private static final Map<String, DocumentFormat> FEEDS = Map.of("/feeds/atom", DocumentFormat.JSON,
-            "/feeds/cap.atom", DocumentFormat.CAP, "/feeds/commons.atom", DocumentFormat.COMMONS);
+    private static final Map<String, OutboundFormat> FEEDS = Map.of("/feeds/atom", OutboundFormat.JSON,
+            "/feeds/cap.atom", OutboundFormat.CAP, "/feeds/commons.atom", OutboundFormat.COMMONS);
 
     /**
      * @throws IllegalArgumentException naming what is wrong when {@code url} is not one of our feeds
@@ -29,7 +29,7 @@ public record FeedTopic(String url, String baseUrl, DocumentFormat format, Advis
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("hub.topic is not a URL: " + e.getMessage());
         }
-        DocumentFormat format = FEEDS.get(uri.getPath());
+        OutboundFormat format = FEEDS.get(uri.getPath());
         if (uri.getScheme() == null || uri.getRawAuthority() == null || format == null) {
             throw new IllegalArgumentException("hub.topic must be the absolute URL of one of this server's feeds "
                     + FEEDS.keySet() + ", got '" + url + "'");

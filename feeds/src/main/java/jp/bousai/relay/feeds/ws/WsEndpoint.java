@@ -32,6 +32,7 @@ public final class WsEndpoint implements Handler<RoutingContext>, HttpEndpoint {
 
     public WsEndpoint(Streams streams) {
         this.streams = streams;
+        streams.hub().encodeFor(WsFrames.LIVE);
     }
 
     @Override

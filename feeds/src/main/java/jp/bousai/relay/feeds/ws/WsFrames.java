@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.RecordJson;
+import jp.bousai.relay.feeds.live.LiveEncoding;
 import jp.bousai.relay.feeds.live.LiveEvent;
-import jp.bousai.relay.feeds.live.SharedBytes;
 import jp.bousai.relay.feeds.stream.StreamFrames;
 
 /**
@@ -21,9 +21,7 @@ public final class WsFrames implements StreamFrames<Buffer> {
     }
 
     /** The text of a live event, encoded once by the hub and written to every WebSocket subscriber. */
-    public static Buffer encodeShared(AdvisoryRecord record) {
-        return SharedBytes.of(text(record));
-    }
+    public static final LiveEncoding LIVE = new LiveEncoding(WsFrames::text);
 
     private static String text(AdvisoryRecord record) {
         return "{\"type\":\"advisory\",\"record\":" + RecordJson.of(record, null) + "}";
@@ -31,7 +29,7 @@ public final class WsFrames implements StreamFrames<Buffer> {
 
     @Override
     public Buffer live(LiveEvent event) {
-        return event.webSocketText();
+        return event.encoded(LIVE);
     }
 
     @Override

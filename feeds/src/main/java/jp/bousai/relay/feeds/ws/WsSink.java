@@ -1,17 +1,14 @@
 package jp.bousai.relay.feeds.ws;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import jp.bousai.relay.feeds.stream.ConnectionCloser;
 import jp.bousai.relay.feeds.stream.StreamSink;
+import jp.bousai.relay.feeds.vertx.VertxInternals;
 
 /**
  * A WebSocket as a stream sink: text frames, and ping frames to keep it alive. A cut-off closes
@@ -46,8 +43,7 @@ final class WsSink implements StreamSink<Buffer> {
             return;
         }
         if (text.length() <= MAX_FRAME_BYTES) {
-            ByteBuf bytes = ((BufferInternal) text).getByteBuf();
-            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, bytes, true));
+            VertxInternals.writeTextFrame(socket, text);
         } else {
             socket.writeTextMessage(text.toString(StandardCharsets.UTF_8));
         }

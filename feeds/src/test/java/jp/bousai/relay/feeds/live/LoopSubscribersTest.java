@@ -2,7 +2,6 @@ package jp.bousai.relay.feeds.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.buffer.Buffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,8 +54,7 @@ class LoopSubscribersTest {
         Advisory advisory = AdvisoryJsonReader.read(
                 Files.readAllBytes(Path.of("..", "config", "examples", "evacuation-order.json")), errors);
         assertThat(errors.list()).isEmpty();
-        return new LiveEvent(new AdvisoryRecord(7, advisory, "{}", Instant.now(), "json"), null, Buffer.buffer("{}"),
-                0);
+        return new LiveEvent(new AdvisoryRecord(7, advisory, "{}", Instant.now(), "json"), List.of(), 0);
     }
 
     @Test

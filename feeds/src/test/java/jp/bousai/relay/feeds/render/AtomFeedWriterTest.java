@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import jp.bousai.relay.adapters.OutboundFormat;
 import jp.bousai.relay.adapters.json.AdvisoryJsonReader;
 import jp.bousai.relay.adapters.json.AdvisoryJsonWriter;
 import jp.bousai.relay.core.advisory.Advisory;
@@ -60,7 +61,7 @@ class AtomFeedWriterTest {
 
     @Test
     void theJsonLinkAsksForJsonExplicitlySoThatABrowserDoesNotGetXml() throws Exception {
-        String atom = AtomFeedWriter.write(oneOrder(), BASE + "/feeds/atom", BASE, null, "t", DocumentFormat.JSON,
+        String atom = AtomFeedWriter.write(oneOrder(), BASE + "/feeds/atom", BASE, null, "t", OutboundFormat.JSON,
                 null);
         assertThat(alternates(parse(atom))).containsExactly("application/json " + BASE
                 + "/api/v1/advisories/0d6f2c84-3b1e-4f5a-a2c9-7e8d1b4f6a10?format=json");
@@ -68,10 +69,10 @@ class AtomFeedWriterTest {
 
     @Test
     void capAndCommonsFeedsLinkToTheirFormat() throws Exception {
-        String cap = AtomFeedWriter.write(oneOrder(), BASE + "/feeds/cap.atom", BASE, null, "t", DocumentFormat.CAP,
+        String cap = AtomFeedWriter.write(oneOrder(), BASE + "/feeds/cap.atom", BASE, null, "t", OutboundFormat.CAP,
                 null);
         String commons = AtomFeedWriter.write(oneOrder(), BASE + "/feeds/commons.atom", BASE, null, "t",
-                DocumentFormat.COMMONS, null);
+                OutboundFormat.COMMONS, null);
         assertThat(alternates(parse(cap))).containsExactly("application/cap+xml " + BASE
                 + "/api/v1/advisories/0d6f2c84-3b1e-4f5a-a2c9-7e8d1b4f6a10?format=cap");
         assertThat(alternates(parse(commons))).containsExactly("application/xml " + BASE
@@ -82,19 +83,19 @@ class AtomFeedWriterTest {
     void aPageForPeopleIsLinkedOnlyWhenThereIsOne() throws Exception {
         HtmlPages areaPages = advisory -> "/areas/" + advisory.areas().get(0).code().value();
         String atom = AtomFeedWriter.write(oneOrder(), BASE + "/feeds/atom", null, "t",
-                new EntryLinks(BASE, DocumentFormat.JSON, areaPages), null);
+                new EntryLinks(BASE, OutboundFormat.JSON, areaPages), null);
         assertThat(alternates(parse(atom))).containsExactly(
                 "application/json " + BASE + "/api/v1/advisories/0d6f2c84-3b1e-4f5a-a2c9-7e8d1b4f6a10?format=json",
                 "text/html " + BASE + "/areas/131016");
         String withoutPages = AtomFeedWriter.write(oneOrder(), BASE + "/feeds/atom", null, "t",
-                new EntryLinks(BASE, DocumentFormat.JSON, HtmlPages.NONE), null);
+                new EntryLinks(BASE, OutboundFormat.JSON, HtmlPages.NONE), null);
         assertThat(alternates(parse(withoutPages))).noneMatch(link -> link.startsWith("text/html"));
     }
 
     @Test
     void updatedIsTheUtcReceiptTimeAndPublishedTheSendersReportTimeInWholeSeconds() throws Exception {
         Document feed = parse(AtomFeedWriter.write(oneOrder(), BASE + "/feeds/atom", BASE, null, "t",
-                DocumentFormat.JSON, null));
+                OutboundFormat.JSON, null));
         NodeList updated = feed.getElementsByTagNameNS(AtomFeedWriter.ATOM, "updated");
         NodeList published = feed.getElementsByTagNameNS(AtomFeedWriter.ATOM, "published");
         assertThat(updated.item(0).getTextContent()).isEqualTo("2026-09-01T01:00:02+00:00");

@@ -1,5 +1,6 @@
 package jp.bousai.relay.server.config;
 
+import jp.bousai.relay.adapters.OutboundFormat;
 import jp.bousai.relay.adapters.mqtt.MqttTls;
 import jp.bousai.relay.server.mqtt.PasswordFile;
 
@@ -14,17 +15,14 @@ import jp.bousai.relay.server.mqtt.PasswordFile;
  *        (MQTT 3.1.1 and 5 over TCP, and over WebSocket at path {@code /mqtt})
  * @param externalUri e.g. {@code tcp://broker:1883} or {@code ssl://broker:8883}
  * @param username, password for the external broker; null for none
- * @param payload {@code json} (the JSON representation) or {@code cap} (CAP 1.2)
+ * @param payload {@link OutboundFormat#JSON} (the JSON representation) or {@link OutboundFormat#CAP} (CAP 1.2)
  * @param anonymousSubscribers whether the embedded broker lets clients subscribe without a password
  * @param subscriberAccounts the embedded broker's subscriber accounts (hashes only)
  * @param tls TLS for the external broker (trusted CAs, client certificate); null for the JVM's defaults
  */
 public record MqttConfig(String mode, String topicPrefix, String clientId, String embeddedHost, int embeddedPort,
                          int embeddedWebsocketPort, String externalUri, String username, String password,
-                         String payload, boolean anonymousSubscribers, PasswordFile subscriberAccounts, MqttTls tls) {
-
-    public static final String JSON = "json";
-    public static final String CAP = "cap";
+                         OutboundFormat payload, boolean anonymousSubscribers, PasswordFile subscriberAccounts, MqttTls tls) {
 
     public static final String EMBEDDED = "embedded";
     public static final String EXTERNAL = "external";

@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
+import jp.bousai.relay.adapters.OutboundFormat;
 import jp.bousai.relay.adapters.mqtt.MqttTls;
 import jp.bousai.relay.server.mqtt.PasswordFile;
 import jp.bousai.relay.server.mqtt.PublisherCredential;
@@ -32,10 +33,10 @@ final class MqttConfigReader {
             throw new ConfigException("mqtt.topic-prefix", "must not contain wildcards, start with '$' or end with "
                     + "'/', got '" + prefix + "'");
         }
-        String payload = source.string("mqtt.payload", MqttConfig.JSON);
-        if (!Set.of(MqttConfig.JSON, MqttConfig.CAP).contains(payload)) {
-            throw new ConfigException("mqtt.payload", "must be json or cap, got '" + payload + "'");
-        }
+        String payloadName = source.string("mqtt.payload", OutboundFormat.JSON.wireName());
+        OutboundFormat payload = List.of(OutboundFormat.JSON, OutboundFormat.CAP).stream()
+                .filter(format -> format.wireName().equals(payloadName)).findFirst()
+                .orElseThrow(() -> new ConfigException("mqtt.payload", "must be json or cap, got '" + payloadName + "'"));
         String username = source.string("mqtt.external.username", null);
         String password = source.string("mqtt.external.password", null);
         if (password != null && username == null) {

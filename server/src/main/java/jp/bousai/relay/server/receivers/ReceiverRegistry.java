@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.media.MediaChannel;
 import jp.bousai.relay.adapters.media.MediaReceiver;
+import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
@@ -46,18 +46,18 @@ public final class ReceiverRegistry {
     private final ChannelRouting routing;
     private final Clock clock;
     private final RelayMetrics metrics;
-    private final CapRenderer cap;
+    private final OutboundRenderer renderer;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     public ReceiverRegistry(Vertx vertx, Deliveries deliveries, SqliteReceivers store, ChannelRouting routing,
-                            Clock clock, RelayMetrics metrics, CapRenderer cap) {
+                            Clock clock, RelayMetrics metrics, OutboundRenderer renderer) {
         this.vertx = vertx;
         this.deliveries = deliveries;
         this.store = store;
         this.routing = routing;
         this.clock = clock;
         this.metrics = metrics;
-        this.cap = cap;
+        this.renderer = renderer;
     }
 
     /** Puts the configured receivers and the stored ones in service. */
@@ -135,7 +135,7 @@ public final class ReceiverRegistry {
     }
 
     private Future<Void> run(MediaReceiver receiver, boolean configured) {
-        MediaChannel channel = new MediaChannel(vertx, receiver, clock, cap);
+        MediaChannel channel = new MediaChannel(vertx, receiver, clock, renderer);
         OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, deliveries, channel, clock, metrics);
         running.put(receiver.id(), new Running(receiver, configured, channel, dispatcher));
         routing.route(receiver.channel(), receiver.filter());

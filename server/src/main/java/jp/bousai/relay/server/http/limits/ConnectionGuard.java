@@ -1,7 +1,5 @@
 package jp.bousai.relay.server.http.limits;
 
-import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -9,7 +7,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * between requests past the idle timeout. A stream (an SSE response that has not ended, or an
  * upgraded WebSocket) is never idle: it keeps its heartbeat and its connection.
  *
- * <p>It also puts a {@link MalformedBodyHandler} behind the HTTP/1.x decoder.
+ * <p>It also puts a handler behind the HTTP/1.x decoder that answers a body with broken chunked
+ * framing with 400 ({@link VertxInternals#refuseMalformedBodies}). What it does below
+ * Vert.x's public API is in {@link VertxInternals}.
  *
  * <p>The bounds are checked by one periodic sweep per event loop rather than a timer per
  * connection, so nothing is added to a request's own handlers.
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
-    /** The name of Vert.x's HTTP/1.x request decoder in a connection's pipeline. */
-    private static final String HTTP_DECODER = "httpDecoder";
 
     private final Vertx vertx;
     private final LimitsOptions options;
@@ -85,22 +82,15 @@ public final class ConnectionGuard {
             connection.close();
             return;
         }
-        if (connection instanceof ConnectionBase base) {
-            ChannelPipeline pipeline = base.channel().pipeline();
-            if (pipeline.get(HTTP_DECODER) != null && pipeline.get(MalformedBodyHandler.NAME) == null) {
-                pipeline.addAfter(HTTP_DECODER, MalformedBodyHandler.NAME, new MalformedBodyHandler());
-            }
-        }
+        VertxInternals.refuseMalformedBodies(connection);
         watched.put(connection, new Watched(System.nanoTime()));
         Runnable closed = () -> {
             counts.closed(address);
             watched.remove(connection);
         };
-        if (connection instanceof ConnectionBase base) {
-            // the channel's own close, on this loop: a connection upgraded to a WebSocket no longer
-            // tells its HTTP close handler (the upgrade takes the HTTP handler out of the pipeline)
-            base.channel().closeFuture().addListener(done -> closed.run());
-        } else {
+        // the channel's own close, on this loop: a connection upgraded to a WebSocket no longer
+        // tells its HTTP close handler (the upgrade takes the HTTP handler out of the pipeline)
+        if (!VertxInternals.onChannelClosed(connection, closed)) {
             connection.closeHandler(v -> closed.run());
         }
         if (sweepTimer < 0) {
@@ -138,7 +128,7 @@ public final class ConnectionGuard {
             Map.Entry<HttpConnection, Watched> entry = it.next();
             String reason = entry.getValue().overdue(now, options);
             // the pipeline is looked at only for the few overdue, not for every stream on every sweep
-            if (reason != null && !upgraded(entry.getKey())) {
+            if (reason != null && !VertxInternals.upgradedToWebSocket(entry.getKey())) {
                 it.remove();
                 metrics.connectionClosed(reason);
                 LOG.debug("[client: {}, reason: {}] connection closed", addressOf(entry.getKey().remoteAddress()),
@@ -146,16 +136,6 @@ public final class ConnectionGuard {
                 entry.getKey().close();
             }
         }
-    }
-
-    /**
-     * Whether the connection became a WebSocket: the handshake replaces the HTTP decoder. Not the
-     * request's {@code Upgrade} header: a request that asks for an upgrade it does not get (refused,
-     * or on another path) would otherwise escape every bound.
-     */
-    private static boolean upgraded(HttpConnection connection) {
-        return connection instanceof ConnectionBase base && base.channel().pipeline().get(HTTP_DECODER) == null
-                && base.channel().pipeline().get(WebSocketFrameDecoder.class) != null;
     }
 
     private static String addressOf(SocketAddress remote) {

@@ -18,6 +18,7 @@ import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.adapters.mqtt.MqttChannel;
 import jp.bousai.relay.adapters.mqtt.MqttOptions;
 import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.core.lifecycle.Lifecycle;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
@@ -41,6 +42,7 @@ import jp.bousai.relay.server.http.HttpVerticle;
 import jp.bousai.relay.server.http.IngestHandler;
 import jp.bousai.relay.server.http.limits.ConnectionGuard;
 import jp.bousai.relay.server.http.limits.RateLimits;
+import jp.bousai.relay.server.lifecycle.LifecycleVerticle;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
@@ -69,11 +71,13 @@ public final class Relay {
     private final Mqtt mqtt;
     private final ReceiverRegistry receivers;
     private final WebSubHub webSub;
+    private final Lifecycle webSubDeployed;
     private final HealthEndpoints health;
     private final HttpVerticle http;
 
     private Relay(Vertx vertx, SqliteAdvisoryLog log, Started started, long pruneTimer, EmbeddedBroker broker,
-                  Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub, HealthEndpoints health) {
+                  Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub, Lifecycle webSubDeployed,
+                  HealthEndpoints health) {
         this.vertx = vertx;
         this.log = log;
         this.deployments = started.deployments();
@@ -84,11 +88,13 @@ public final class Relay {
         this.mqtt = mqtt;
         this.receivers = receivers;
         this.webSub = webSub;
+        this.webSubDeployed = webSubDeployed;
         this.health = health;
     }
 
-    /** The MQTT channel and what drives it. */
-    public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
+    /** The MQTT channel and what drives it (the dispatcher and the expiry each on its own context). */
+    public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry,
+                       List<Lifecycle> deployed) {
 
         static Mqtt create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, SqliteAdvisoryLog log, Clock clock,
                            RelayMetrics metrics, CapRenderer cap) {
@@ -101,20 +107,18 @@ public final class Relay {
             log.onCommitted(record -> dispatcher.wake());
             metrics.watchMqtt(channel::isConnected);
             metrics.watchOutbox(channel.name(), dispatcher::depth);
-            return new Mqtt(channel, dispatcher, new RetainedExpiry(vertx, log, channel, clock));
+            RetainedExpiry expiry = new RetainedExpiry(vertx, log, channel, clock);
+            return new Mqtt(channel, dispatcher, expiry, List.of(LifecycleVerticle.onOwnContext(vertx, dispatcher),
+                    LifecycleVerticle.onOwnContext(vertx, expiry)));
         }
 
         Future<Void> start() {
-            return channel.start().onSuccess(v -> {
-                dispatcher.start();
-                expiry.start();
-            });
+            return channel.start().compose(v -> deployed.get(0).start()).compose(v -> deployed.get(1).start());
         }
 
+        /** Stops the expiry and the dispatcher (once its attempts in flight have ended), then the channel. */
         Future<Void> stop() {
-            dispatcher.stop();
-            expiry.stop();
-            return channel.stop();
+            return deployed.get(1).stop().compose(v -> deployed.get(0).stop()).compose(v -> channel.stop());
         }
     }
 
@@ -161,9 +165,10 @@ public final class Relay {
                     ApiKeys apiKeys = new ApiKeys(config.apiKeys());
                     AdminKeys adminKeys = new AdminKeys(config.adminKeys().stream().map(AdminKeyConfig::sha256).toList());
                     ReceiverRegistry receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing,
-                            clock, metrics, cap);
+                            clock, metrics, cap, config.receivers());
                     log.onCommitted(record -> receivers.wakeAll());
                     WebSubHub webSub = new WebSubHub(vertx, log, log.webSub(), clock);
+                    Lifecycle webSubDeployed = LifecycleVerticle.onOwnContext(vertx, webSub);
                     RateLimits rateLimits = new RateLimits(config.limits(), metrics);
                     HealthEndpoints health = new HealthEndpoints(log, probe,
                             mqttParts == null ? null : mqttParts.channel()::isConnected);
@@ -184,14 +189,14 @@ public final class Relay {
                     return deployHttp(vertx, config.http(), routes, new Edge(config, clock))
                             .compose(started -> mqttParts == null ? Future.succeededFuture(started)
                                     : mqttParts.start().map(started))
-                            .compose(started -> receivers.start(config.receivers()).map(started))
-                            .compose(started -> webSub.start().map(started))
+                            .compose(started -> receivers.start().map(started))
+                            .compose(started -> webSubDeployed.start().map(started))
                             .map(started -> {
                                 long pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
                                         log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
                                                 .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
                                 return new Relay(vertx, log, started, pruneTimer,
-                                        startedBroker, mqttParts, receivers, webSub, health);
+                                        startedBroker, mqttParts, receivers, webSub, webSubDeployed, health);
                             })
                             .onFailure(e -> log.close());
                 }));
@@ -290,7 +295,7 @@ public final class Relay {
         return Future.join(undeployed)
                 .transform(v -> mqtt == null ? Future.succeededFuture() : mqtt.stop())
                 .transform(v -> receivers.stop())
-                .transform(v -> webSub.stop())
+                .transform(v -> webSubDeployed.stop())
                 .transform(v -> log.close())
                 .transform(v -> broker == null ? Future.<Void>succeededFuture() : broker.stop(vertx));
     }

@@ -112,13 +112,14 @@ public final class Relay {
                     LifecycleVerticle.onOwnContext(vertx, expiry)));
         }
 
+        /** Starts the dispatcher (which starts the channel), then the expiry. */
         Future<Void> start() {
-            return channel.start().compose(v -> deployed.get(0).start()).compose(v -> deployed.get(1).start());
+            return deployed.get(0).start().compose(v -> deployed.get(1).start());
         }
 
-        /** Stops the expiry and the dispatcher (once its attempts in flight have ended), then the channel. */
+        /** Stops the expiry, then the dispatcher (which stops the channel once its attempts in flight have ended). */
         Future<Void> stop() {
-            return deployed.get(1).stop().compose(v -> deployed.get(0).stop()).compose(v -> channel.stop());
+            return deployed.get(1).stop().compose(v -> deployed.get(0).stop());
         }
     }
 

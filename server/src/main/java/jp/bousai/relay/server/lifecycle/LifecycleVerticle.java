@@ -2,7 +2,9 @@ package jp.bousai.relay.server.lifecycle;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
 import jp.bousai.relay.core.lifecycle.Lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link Lifecycle} as a verticle, so that its start and stop, its timers and the answers
  * to what it asks run on a context of its own (one event loop), never on a borrowed one. Undeploying
  * calls the part's {@link Lifecycle#stop()} and completes when it has: the attempts in flight have
- * ended.
+ * ended. The deployment is a top-level one, not a child of whichever verticle asked for it (as an
+ * admin request adding a receiver would make it), so that it lives until it is stopped itself.
  */
 public final class LifecycleVerticle extends VerticleBase {
 
@@ -59,7 +62,11 @@ public final class LifecycleVerticle extends VerticleBase {
 
         @Override
         public Future<Void> start() {
-            return vertx.deployVerticle(new LifecycleVerticle(part)).onSuccess(id -> deploymentId = id)
+            Promise<String> deployed = Promise.promise();
+            // Vert.x makes a deployment asked for on a verticle's context a child of that verticle.
+            ((VertxInternal) vertx).createEventLoopContext().runOnContext(v ->
+                    vertx.deployVerticle(new LifecycleVerticle(part)).onComplete(deployed));
+            return deployed.future().onSuccess(id -> deploymentId = id)
                     .onFailure(e -> LOG.error("[{}] could not start", part.name(), e)).mapEmpty();
         }
 
@@ -67,7 +74,7 @@ public final class LifecycleVerticle extends VerticleBase {
         public Future<Void> stop() {
             String id = deploymentId;
             deploymentId = null;
-            if (id == null) {
+            if (id == null || !vertx.deploymentIDs().contains(id)) {
                 return Future.succeededFuture();
             }
             return vertx.undeploy(id).recover(e -> {

@@ -51,9 +51,10 @@ import org.slf4j.LoggerFactory;
  * within about a probe interval, not after each version's remaining backoff.
  *
  * <p>A {@link Lifecycle} run on a context of its own (the one {@link #start()} is called on, a
- * verticle's): its state, timers and reads live there; nothing here blocks. {@link #stop()} starts
- * nothing more and completes once the attempts under way are answered and recorded, or after
- * the channel's timeout and {@link #RECORDING_GRACE} at most.
+ * verticle's): it starts its channel there, and its state, timers and reads live there; nothing
+ * here blocks. {@link #stop()} starts nothing more, waits until the attempts under way are
+ * answered and recorded (at most the channel's timeout and {@link #RECORDING_GRACE}), and then
+ * stops the channel.
  */
 public final class OutboxDispatcher implements Lifecycle {
 
@@ -123,30 +124,29 @@ public final class OutboxDispatcher implements Lifecycle {
     }
 
     /**
-     * Starts draining now, on the calling context (the verticle that runs this dispatcher); the
-     * owner calls {@link #wake()} whenever a version is committed.
+     * Starts the channel and then draining, on the calling context (the verticle that runs this
+     * dispatcher); the owner calls {@link #wake()} whenever a version is committed.
      */
     @Override
     public Future<Void> start() {
         Context own = Vertx.currentContext();
         context = own != null ? own : vertx.getOrCreateContext();
-        context.runOnContext(v -> {
+        return channel.start().onSuccess(started -> context.runOnContext(v -> {
             safetyTimer = vertx.setPeriodic(SAFETY_INTERVAL.toMillis(), id -> {
                 wake();
                 countDepth();
             });
             countDepth();
             wake();
-        });
-        return Future.succeededFuture();
+        }));
     }
 
-    /** Starts nothing more; completes once the attempts under way are answered and recorded. */
+    /** Starts nothing more; once the attempts under way are answered and recorded, stops the channel. */
     @Override
     public Future<Void> stop() {
         Context own = context;
         if (own == null) {
-            return Future.succeededFuture();
+            return channel.stop();
         }
         Promise<Void> stoppedPromise = Promise.promise();
         own.runOnContext(v -> {
@@ -157,6 +157,8 @@ public final class OutboxDispatcher implements Lifecycle {
             if (documentsInFlight.isEmpty()) {
                 stoppedPromise.complete();
             } else {
+                LOG.info("[channel: {}] stopping: waiting for {} attempts under way", channel.name(),
+                        documentsInFlight.size());
                 drained = Promise.promise();
                 drained.future().onComplete(stoppedPromise);
             }
@@ -166,7 +168,7 @@ public final class OutboxDispatcher implements Lifecycle {
             LOG.warn("[channel: {}] stopped with attempts still under way after {} ms", channel.name(),
                     grace.toMillis());
             return Future.succeededFuture();
-        });
+        }).compose(v -> channel.stop());
     }
 
     /** Versions pending in the outbox, as last counted (every {@link #SAFETY_INTERVAL}). */

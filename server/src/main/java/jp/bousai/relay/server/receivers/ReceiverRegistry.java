@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * those added through the admin API (stored, so they survive a restart). Each has its own
  * channel, outbox and dispatcher, so a dead or slow receiver never delays another. Replacing a
  * receiver keeps its pending deliveries; removing one abandons them (recorded in the receipts).
- * Each dispatcher runs on a context of its own ({@link LifecycleVerticle}); taking a receiver out
- * of service, or stopping the registry, waits for its attempts in flight before its channel closes.
+ * Each dispatcher runs, with its channel, on a context of its own ({@link LifecycleVerticle});
+ * taking a receiver out of service, or stopping the registry, waits for its attempts in flight
+ * before its channel closes.
  */
 public final class ReceiverRegistry implements Lifecycle {
 
@@ -157,14 +158,14 @@ public final class ReceiverRegistry implements Lifecycle {
         metrics.watchOutbox(receiver.channel(), dispatcher::depth);
         LOG.info("[receiver: {}, protocol: {}] in service, delivering to {}", receiver.id(),
                 receiver.protocol().wireName(), ReceiverUrls.redacted(receiver.url()));
-        return channel.start().compose(v -> deployed.start());
+        return deployed.start();
     }
 
     private Future<Void> halt(Running receiver) {
         running.remove(receiver.receiver().id(), receiver);
         routing.unroute(receiver.receiver().channel());
         metrics.unwatchOutbox(receiver.receiver().channel());
-        return receiver.deployed().stop().compose(v -> receiver.channel().stop());
+        return receiver.deployed().stop();
     }
 
     private static ProblemException configured(String id) {

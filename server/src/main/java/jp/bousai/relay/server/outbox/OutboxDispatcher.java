@@ -85,7 +85,7 @@ public final class OutboxDispatcher implements Lifecycle {
      * the dispatcher reads again whenever an attempt is answered.
      */
     private final int readLimit;
-    /** Set by {@link #start()}: the context everything below is touched on. */
+    /** Set by {@link #start()} once the channel has started: the context everything below is touched on. */
     private volatile Context context;
     /** Keys (per the order policy) with an attempt under way or its outcome not yet recorded. */
     private final Set<String> documentsInFlight = new HashSet<>();
@@ -129,9 +129,10 @@ public final class OutboxDispatcher implements Lifecycle {
      */
     @Override
     public Future<Void> start() {
-        Context own = Vertx.currentContext();
-        context = own != null ? own : vertx.getOrCreateContext();
-        return channel.start().onSuccess(started -> context.runOnContext(v -> {
+        Context current = Vertx.currentContext();
+        Context own = current != null ? current : vertx.getOrCreateContext();
+        return channel.start().onSuccess(started -> own.runOnContext(v -> {
+            context = own; // from now on wake() reads and delivers
             safetyTimer = vertx.setPeriodic(SAFETY_INTERVAL.toMillis(), id -> {
                 wake();
                 countDepth();

@@ -41,6 +41,7 @@ import jp.bousai.relay.server.http.IngestEndpoint;
 import jp.bousai.relay.server.http.IngestHandler;
 import jp.bousai.relay.server.http.limits.ConnectionGuard;
 import jp.bousai.relay.server.http.limits.RateLimits;
+import jp.bousai.relay.server.lifecycle.LifecycleVerticle;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
@@ -58,6 +59,7 @@ import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
  */
 final class Components {
 
+    private final Vertx vertx;
     private final RelayConfig config;
     private final Clock clock;
     private final SqliteAdvisoryLog log;
@@ -82,6 +84,7 @@ final class Components {
      */
     Components(Vertx vertx, RelayConfig config, Clock clock, SqliteAdvisoryLog log, EmbeddedBroker broker,
                ChannelRouting routing, RelayMetrics metrics) {
+        this.vertx = vertx;
         this.config = config;
         this.clock = clock;
         this.log = log;
@@ -95,7 +98,8 @@ final class Components {
         this.streams = new Streams(log, hub, clock, metrics, config.stream());
         this.apiKeys = new ApiKeys(config.apiKeys());
         this.adminKeys = new AdminKeys(config.adminKeys().stream().map(AdminKeyConfig::sha256).toList());
-        this.receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing, clock, metrics, renderer);
+        this.receivers = new ReceiverRegistry(vertx, log.deliveries(), log.receivers(), routing, clock, metrics, renderer,
+                config.receivers());
         log.onCommitted(record -> receivers.wakeAll());
         this.webSub = new WebSubHub(vertx, log, log.webSub(), clock);
         this.rateLimits = new RateLimits(config.limits(), metrics);
@@ -123,10 +127,10 @@ final class Components {
     List<Lifecycle> lifecycles() {
         List<Lifecycle> parts = new ArrayList<>();
         if (mqtt != null) {
-            parts.addAll(mqtt.lifecycles());
+            parts.addAll(mqtt.lifecycles(vertx));
         }
-        parts.add(new AdaptedLifecycle("receivers", () -> receivers.start(config.receivers()), receivers::stop));
-        parts.add(new AdaptedLifecycle("websub", webSub::start, webSub::stop));
+        parts.add(receivers);
+        parts.add(LifecycleVerticle.onOwnContext(vertx, webSub));
         return parts;
     }
 

@@ -8,6 +8,7 @@ import jp.bousai.relay.adapters.mqtt.MqttOptions;
 import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.lifecycle.Lifecycle;
 import jp.bousai.relay.server.config.MqttConfig;
+import jp.bousai.relay.server.lifecycle.LifecycleVerticle;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
 import jp.bousai.relay.server.mqtt.RetainedExpiry;
@@ -32,11 +33,11 @@ public record MqttParts(MqttChannel channel, OutboxDispatcher dispatcher, Retain
         return new MqttParts(channel, dispatcher, new RetainedExpiry(vertx, log, channel, clock));
     }
 
-    /** The channel first: the dispatcher and the sweep use its connection. */
-    List<Lifecycle> lifecycles() {
-        return List.of(
-                new AdaptedLifecycle("channel:" + channel.name(), channel::start, channel::stop),
-                AdaptedLifecycle.ofActions("outbox:" + channel.name(), dispatcher::start, dispatcher::stop),
-                AdaptedLifecycle.ofActions("retained-expiry:" + channel.name(), expiry::start, expiry::stop));
+    /**
+     * The dispatcher first (it starts the channel, and stops it once its attempts in flight have
+     * ended), then the sweep, which uses the channel's connection; each on a context of its own.
+     */
+    List<Lifecycle> lifecycles(Vertx vertx) {
+        return List.of(LifecycleVerticle.onOwnContext(vertx, dispatcher), LifecycleVerticle.onOwnContext(vertx, expiry));
     }
 }

@@ -19,6 +19,7 @@ import jp.bousai.relay.core.advisory.EvacuationBody;
 import jp.bousai.relay.core.advisory.MessageType;
 import jp.bousai.relay.core.advisory.Mode;
 import jp.bousai.relay.core.area.JisCode;
+import jp.bousai.relay.core.channel.Backoff;
 import jp.bousai.relay.core.channel.Channel;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.EarlierRevision;
@@ -43,13 +44,15 @@ import org.slf4j.LoggerFactory;
  * mid-disaster sees every document in force at once. A Cancel is published to live subscribers
  * and then clears the document's retained state (an empty retained message). A delivery succeeds only once the broker
  * has acknowledged every message (PUBACK); while the broker is unreachable it fails, and the
- * outbox keeps the version for a retry. Connects in the background and reconnects with backoff.
+ * outbox keeps the version for a retry. Connects in the background and reconnects with backoff
+ * ({@link Backoff#MQTT_CONNECT}).
  */
 public final class MqttChannel implements Channel {
 
     public static final String NAME = "mqtt";
     private static final Logger LOG = LoggerFactory.getLogger(MqttChannel.class);
-    private static final Duration MAX_RECONNECT = Duration.ofSeconds(30);
+    /** Retrying the first connection; Paho's own reconnection uses its bounds (in whole seconds). */
+    private static final Backoff CONNECT = Backoff.MQTT_CONNECT;
 
     private final Vertx vertx;
     private final MqttOptions options;
@@ -105,7 +108,8 @@ public final class MqttChannel implements Channel {
         MqttConnectionOptions connection = new MqttConnectionOptions();
         connection.setCleanStart(true);
         connection.setAutomaticReconnect(true);
-        connection.setAutomaticReconnectDelay(1, (int) MAX_RECONNECT.toSeconds());
+        connection.setAutomaticReconnectDelay((int) Math.max(1, CONNECT.initial().toSeconds()),
+                (int) CONNECT.max().toSeconds());
         connection.setConnectionTimeout(10);
         connection.setKeepAliveInterval(30);
         if (options.username() != null) {
@@ -137,7 +141,7 @@ public final class MqttChannel implements Channel {
 
     /** Paho reconnects by itself once connected; the first connection is retried here. */
     private void retryConnect(Throwable cause) {
-        long delay = Math.min(MAX_RECONNECT.toMillis(), 500L << Math.min(connectAttempts++, 6));
+        long delay = CONNECT.delayAfter(++connectAttempts).toMillis();
         LOG.warn("[channel: mqtt, broker: {}] cannot connect ({}); retrying in {} ms", options.serverUri(), cause.toString(),
                 delay);
         vertx.setTimer(delay, id -> connect());

@@ -2,6 +2,7 @@ package jp.bousai.relay.feeds.websub;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -17,10 +18,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.bousai.relay.adapters.media.WebhookSignature;
+import jp.bousai.relay.core.channel.Backoff;
+import jp.bousai.relay.core.lifecycle.Lifecycle;
 import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Page;
@@ -40,17 +46,22 @@ import org.slf4j.LoggerFactory;
  * {@link #DEFAULT_LEASE}, at most {@link #MAX_LEASE}; subscribing again renews it) and survives a
  * restart. On every committed version that a topic's filter matches, the hub POSTs the topic's
  * current feed to the callback, signed with {@code X-Hub-Signature: sha256=…} when a secret was
- * given, retrying a failed push up to {@link #MAX_ATTEMPTS} times with doubling delays; versions
- * arriving meanwhile are coalesced into one more push of the latest feed. A 410 answer ends the
- * subscription. Runs on its own context; nothing here blocks.
+ * given, retrying a failed push up to {@link #MAX_ATTEMPTS} times after the delays of
+ * {@link Backoff#WEBSUB_PUSHES}; versions arriving meanwhile are coalesced into one more push of
+ * the latest feed. A 410 answer ends the subscription.
+ *
+ * <p>A {@link Lifecycle} run on a context of its own (the one {@link #start()} is called on, a
+ * verticle's); nothing here blocks. {@link #stop()} verifies and pushes no more, drops the retries
+ * waiting, and completes once the requests under way have ended (at most {@link #STOP_GRACE}).
  */
-public final class WebSubHub implements HttpEndpoint {
+public final class WebSubHub implements HttpEndpoint, Lifecycle {
 
     public static final Duration DEFAULT_LEASE = Duration.ofDays(10);
     public static final Duration MAX_LEASE = Duration.ofDays(30);
     public static final int MAX_ATTEMPTS = 5;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long stopping waits for the verifications and pushes under way (each ends within its timeout). */
+    public static final Duration STOP_GRACE = TIMEOUT.plusSeconds(5);
     private static final int MAX_SECRET_BYTES = 199;
     private static final Logger LOG = LoggerFactory.getLogger(WebSubHub.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -69,7 +80,9 @@ public final class WebSubHub implements HttpEndpoint {
     }
 
     private final Vertx vertx;
-    private final Context context;
+    private final Backoff backoff = Backoff.WEBSUB_PUSHES;
+    /** Set by {@link #start()}: the context every field below is touched on. */
+    private volatile Context context;
     private final AdvisoryLog log;
     private final WebSubStore store;
     private final Clock clock;
@@ -77,18 +90,32 @@ public final class WebSubHub implements HttpEndpoint {
     private final Map<String, Active> subscriptions = new ConcurrentHashMap<>();
     /** By topic URL, its feed rendered since the last change (touched on the hub's context only). */
     private final Map<String, Future<byte[]>> renderedSinceChange = new java.util.HashMap<>();
+    /** Retries waiting for their time (dropped when stopping). */
+    private final Set<Long> retryTimers = new HashSet<>();
+    /** Verifications and pushes under way, from the request to recording what it showed. */
+    private int underWay;
+    private boolean stopped;
+    /** Set by {@link #stop()} while requests are under way: completed when the last ends. */
+    private Promise<Void> drained;
 
     public WebSubHub(Vertx vertx, AdvisoryLog log, WebSubStore store, Clock clock) {
         this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
         this.log = log;
         this.store = store;
         this.clock = clock;
         this.client = vertx.createHttpClient();
     }
 
-    /** Loads the stored subscriptions and starts pushing on every committed version. */
+    @Override
+    public String name() {
+        return "websub";
+    }
+
+    /** Loads the stored subscriptions and starts pushing on every committed version, on the calling context. */
+    @Override
     public Future<Void> start() {
+        Context own = Vertx.currentContext();
+        context = own != null ? own : vertx.getOrCreateContext();
         return store.all().map(all -> {
             for (WebSubSubscription subscription : all) {
                 try {
@@ -103,8 +130,40 @@ public final class WebSubHub implements HttpEndpoint {
         });
     }
 
+    /** Verifies and pushes no more; completes once the requests under way have ended, then closes the client. */
+    @Override
     public Future<Void> stop() {
-        return client.close();
+        Context own = context;
+        if (own == null) {
+            return client.close();
+        }
+        Promise<Void> idle = Promise.promise();
+        own.runOnContext(v -> {
+            stopped = true;
+            retryTimers.forEach(vertx::cancelTimer);
+            retryTimers.clear();
+            if (underWay == 0) {
+                idle.complete();
+            } else {
+                drained = idle;
+            }
+        });
+        return idle.future().timeout(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                .onFailure(e -> LOG.warn("[websub] stopped with requests still under way after {} ms",
+                        STOP_GRACE.toMillis()))
+                .otherwiseEmpty()
+                .compose(v -> client.close());
+    }
+
+    /** Counts {@code work} as under way until it ends (on the hub's context). */
+    private <T> Future<T> tracked(Future<T> work) {
+        underWay++;
+        return work.andThen(done -> {
+            underWay--;
+            if (underWay == 0 && drained != null) {
+                drained.tryComplete();
+            }
+        });
     }
 
     @Override
@@ -138,41 +197,56 @@ public final class WebSubHub implements HttpEndpoint {
         if (secret != null && (secret.isEmpty() || secret.getBytes(StandardCharsets.UTF_8).length > MAX_SECRET_BYTES)) {
             throw malformed("hub.secret must be 1 to " + MAX_SECRET_BYTES + " bytes");
         }
+        Context own = context;
+        if (own == null) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "the WebSub hub is starting; try again shortly");
+        }
         ctx.response().setStatusCode(202).end();
-        context.runOnContext(v -> verify(mode, callback, topic, lease, secret));
+        own.runOnContext(v -> verify(mode, callback, topic, lease, secret));
     }
 
     private void verify(String mode, String callback, FeedTopic topic, Duration lease, String secret) {
+        if (stopped) {
+            return;
+        }
         String challenge = HexFormat.of().formatHex(randomBytes(16));
         String url = callback + (callback.contains("?") ? "&" : "?") + "hub.mode=" + mode
                 + "&hub.topic=" + URLEncoder.encode(topic.url(), StandardCharsets.UTF_8)
                 + "&hub.challenge=" + challenge
                 + (mode.equals("subscribe") ? "&hub.lease_seconds=" + lease.toSeconds() : "");
-        client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url).setTimeout(TIMEOUT.toMillis()))
+        tracked(client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+                        .setTimeout(TIMEOUT.toMillis()))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode() / 100 == 2
                         && body.length() <= 1024 && body.toString(StandardCharsets.UTF_8).strip().equals(challenge)))
-                .onComplete(result -> {
-                    if (result.failed() || !result.result()) {
-                        LOG.info("[websub, callback: {}] {} not verified: {}", callback, mode,
-                                result.failed() ? result.cause().toString() : "the challenge did not come back");
-                        return;
+                .compose(verified -> {
+                    if (!verified) {
+                        LOG.info("[websub, callback: {}] {} not verified: the challenge did not come back", callback,
+                                mode);
+                        return Future.succeededFuture();
                     }
                     if (mode.equals("subscribe")) {
                         WebSubSubscription subscription = new WebSubSubscription(callback, topic.url(), secret,
                                 clock.instant().plus(lease));
-                        store.save(subscription).onSuccess(saved ->
+                        return store.save(subscription).onSuccess(saved ->
                                 subscriptions.put(key(callback, topic.url()), new Active(subscription, topic)));
-                    } else {
-                        store.delete(callback, topic.url()).onSuccess(deleted ->
-                                subscriptions.remove(key(callback, topic.url())));
                     }
-                });
+                    return store.delete(callback, topic.url()).onSuccess(deleted ->
+                            subscriptions.remove(key(callback, topic.url())));
+                }))
+                .onFailure(e -> LOG.info("[websub, callback: {}] {} not verified: {}", callback, mode, e.toString()));
     }
 
     /** Called for every committed version, off the event loop: hands over to the hub's context. */
     private void changed(AdvisoryRecord record) {
-        context.runOnContext(v -> {
+        Context own = context;
+        if (own == null) {
+            return;
+        }
+        own.runOnContext(v -> {
+            if (stopped) {
+                return;
+            }
             Instant now = clock.instant();
             renderedSinceChange.clear();
             subscriptions.values().forEach(active -> {
@@ -187,6 +261,9 @@ public final class WebSubHub implements HttpEndpoint {
     }
 
     private void schedule(Active active) {
+        if (stopped) {
+            return;
+        }
         if (active.pushing) {
             active.dirty = true;
             return;
@@ -199,15 +276,20 @@ public final class WebSubHub implements HttpEndpoint {
     private void push(Active active, int attempt) {
         Future<byte[]> rendered = renderedSinceChange.computeIfAbsent(active.topic.url(), url -> render(active.topic));
         rendered.onFailure(e -> renderedSinceChange.remove(active.topic.url(), rendered));
-        rendered.compose(feed -> send(active, feed))
+        tracked(rendered.compose(feed -> send(active, feed)))
                 .onComplete(result -> {
                     if (result.succeeded() && result.result() == 410) {
                         LOG.info("[websub, callback: {}] gone (410); subscription ended", active.subscription.callback());
                         subscriptions.remove(key(active.subscription.callback(), active.subscription.topic()), active);
                         store.delete(active.subscription.callback(), active.subscription.topic());
                     } else if (result.failed() || result.result() / 100 != 2) {
-                        if (attempt < MAX_ATTEMPTS) {
-                            vertx.setTimer(FIRST_RETRY.toMillis() << (attempt - 1), id -> push(active, attempt + 1));
+                        if (attempt < MAX_ATTEMPTS && !stopped) {
+                            long[] timer = new long[1];
+                            timer[0] = vertx.setTimer(backoff.delayAfter(attempt).toMillis(), id -> {
+                                retryTimers.remove(timer[0]);
+                                push(active, attempt + 1);
+                            });
+                            retryTimers.add(timer[0]);
                             return;
                         }
                         LOG.warn("[websub, callback: {}] push failed {} times; waiting for the next change",

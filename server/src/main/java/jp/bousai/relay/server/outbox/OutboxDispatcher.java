@@ -8,19 +8,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.MessageType;
+import jp.bousai.relay.core.channel.Backoff;
 import jp.bousai.relay.core.channel.Channel;
 import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.channel.DeliveryOrder;
 import jp.bousai.relay.core.channel.PendingDelivery;
+import jp.bousai.relay.core.lifecycle.Lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Drains one channel's outbox in the channel's order, with at most its
  * {@link Channel#maxInFlight()} deliveries at a time, each bounded by its
  * {@link Channel#timeout()}. A failed attempt is recorded and the version waits a backoff
- * (doubling from {@link #FIRST_BACKOFF} up to {@link #MAX_BACKOFF}, ±20 % jitter) before it is
- * due again.
+ * ({@link Backoff#DELIVERIES}) before it is due again. What the channel's {@link DeliveryOrder}
+ * lets start, and what a failure holds back, is its {@link OrderPolicy}:
  *
  * <ul>
  *   <li>{@link DeliveryOrder#TOTAL}: started in sequence order, up to {@link Channel#maxInFlight()}
@@ -48,15 +49,20 @@ import org.slf4j.LoggerFactory;
  * {@link #PROBE_INTERVAL} whatever its backoff, and the first success after failures makes every
  * pending version due at once, so that a receiver or broker that comes back gets what waited
  * within about a probe interval, not after each version's remaining backoff.
- * Runs on its own context; nothing here blocks.
+ *
+ * <p>A {@link Lifecycle} run on a context of its own (the one {@link #start()} is called on, a
+ * verticle's): it starts its channel there, and its state, timers and reads live there; nothing
+ * here blocks. {@link #stop()} starts nothing more, waits until the attempts under way are
+ * answered and recorded (at most the channel's timeout and {@link #RECORDING_GRACE}), and then
+ * stops the channel.
  */
-public final class OutboxDispatcher {
+public final class OutboxDispatcher implements Lifecycle {
 
-    public static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     public static final Duration SAFETY_INTERVAL = Duration.ofSeconds(5);
     /** While the channel fails, how often its lowest pending version is tried regardless of backoff. */
     public static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+    /** How long stopping waits, beyond the channel's timeout, for the outcomes under way to be recorded. */
+    public static final Duration RECORDING_GRACE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     /** What the dispatcher reports. */
@@ -67,35 +73,32 @@ public final class OutboxDispatcher {
     }
 
     private final Vertx vertx;
-    private final Context context;
     private final Deliveries deliveries;
     private final Channel channel;
     private final Clock clock;
     private final Listener listener;
+    private final Backoff backoff;
+    private final OrderPolicy order;
     private final int maxInFlight;
     /**
      * Versions read at a time: a few more than may start, since each read parses what it returns and
      * the dispatcher reads again whenever an attempt is answered.
      */
     private final int readLimit;
-    /** Documents with an attempt under way or its outcome not yet recorded. */
+    /** Set by {@link #start()} once the channel has started: the context everything below is touched on. */
+    private volatile Context context;
+    /** Keys (per the order policy) with an attempt under way or its outcome not yet recorded. */
     private final Set<String> documentsInFlight = new HashSet<>();
     /** Attempts waiting for the far side's answer (at most {@link #maxInFlight}). */
     private int awaitingAnswer;
-    /** {@link DeliveryOrder#TOTAL}: the highest sequence number started; later ones wait their turn. */
-    private long highestStarted;
-    /**
-     * {@link DeliveryOrder#TOTAL}: an attempt failed; nothing starts until every attempt under way
-     * is answered and recorded, then the lowest failed version goes first again (after its backoff).
-     */
-    private boolean holdUntilRecorded;
-    private long lowestFailed = Long.MAX_VALUE;
     /** Versions settled while a read was under way: that read may still show them pending. */
     private final Set<Long> settledDuringRead = new HashSet<>();
     private final AtomicLong depth = new AtomicLong();
     private boolean reading;
     private boolean readAgain;
     private boolean stopped;
+    /** Set by {@link #stop()} while attempts are under way: completed when the last is recorded. */
+    private Promise<Void> drained;
     private long retryTimer = -1;
     private long retryAt = Long.MAX_VALUE;
     private long safetyTimer = -1;
@@ -105,34 +108,68 @@ public final class OutboxDispatcher {
 
     public OutboxDispatcher(Vertx vertx, Deliveries deliveries, Channel channel, Clock clock, Listener listener) {
         this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
         this.deliveries = deliveries;
         this.channel = channel;
         this.clock = clock;
         this.listener = listener;
+        this.backoff = Backoff.DELIVERIES;
+        this.order = OrderPolicy.of(channel.order());
         this.maxInFlight = Math.max(1, channel.maxInFlight());
         this.readLimit = maxInFlight * 4;
     }
 
-    /** Starts draining now; the owner calls {@link #wake()} whenever a version is committed. */
-    public void start() {
-        context.runOnContext(v -> {
+    @Override
+    public String name() {
+        return "outbox:" + channel.name();
+    }
+
+    /**
+     * Starts the channel and then draining, on the calling context (the verticle that runs this
+     * dispatcher); the owner calls {@link #wake()} whenever a version is committed.
+     */
+    @Override
+    public Future<Void> start() {
+        Context current = Vertx.currentContext();
+        Context own = current != null ? current : vertx.getOrCreateContext();
+        return channel.start().onSuccess(started -> own.runOnContext(v -> {
+            context = own; // from now on wake() reads and delivers
             safetyTimer = vertx.setPeriodic(SAFETY_INTERVAL.toMillis(), id -> {
                 wake();
                 countDepth();
             });
             countDepth();
             wake();
-        });
+        }));
     }
 
-    public void stop() {
-        context.runOnContext(v -> {
+    /** Starts nothing more; once the attempts under way are answered and recorded, stops the channel. */
+    @Override
+    public Future<Void> stop() {
+        Context own = context;
+        if (own == null) {
+            return channel.stop();
+        }
+        Promise<Void> stoppedPromise = Promise.promise();
+        own.runOnContext(v -> {
             stopped = true;
             vertx.cancelTimer(safetyTimer);
             vertx.cancelTimer(retryTimer);
             vertx.cancelTimer(probeTimer);
+            if (documentsInFlight.isEmpty()) {
+                stoppedPromise.complete();
+            } else {
+                LOG.info("[channel: {}] stopping: waiting for {} attempts under way", channel.name(),
+                        documentsInFlight.size());
+                drained = Promise.promise();
+                drained.future().onComplete(stoppedPromise);
+            }
         });
+        Duration grace = channel.timeout().plus(RECORDING_GRACE);
+        return stoppedPromise.future().timeout(grace.toMillis(), TimeUnit.MILLISECONDS).recover(e -> {
+            LOG.warn("[channel: {}] stopped with attempts still under way after {} ms", channel.name(),
+                    grace.toMillis());
+            return Future.succeededFuture();
+        }).compose(v -> channel.stop());
     }
 
     /** Versions pending in the outbox, as last counted (every {@link #SAFETY_INTERVAL}). */
@@ -144,10 +181,17 @@ public final class OutboxDispatcher {
         deliveries.depth(channel.name()).onSuccess(depth::set);
     }
 
-    /** Reads what is due and starts what it may (on the dispatcher's context); tests call it instead of waiting. */
+    /**
+     * Reads what is due and starts what it may (on the dispatcher's context); tests call it instead
+     * of waiting. Before {@link #start()} it does nothing (start reads anyway).
+     */
     public void wake() {
-        if (Vertx.currentContext() != context) {
-            context.runOnContext(v -> wake());
+        Context own = context;
+        if (own == null) {
+            return;
+        }
+        if (Vertx.currentContext() != own) {
+            own.runOnContext(v -> wake());
             return;
         }
         if (stopped || !mayStartMore()) {
@@ -173,43 +217,25 @@ public final class OutboxDispatcher {
         });
     }
 
-    /**
-     * Starts what may start: for {@link DeliveryOrder#TOTAL} the next version after the last one
-     * started, once the one before it was answered successfully; for
-     * {@link DeliveryOrder#PER_DOCUMENT} the newest pending revision of each document not already
-     * in flight.
-     */
+    /** Starts what the order policy lets start, each key at most once at a time. */
     private void startDeliveries(List<PendingDelivery> due) {
-        Map<String, PendingDelivery> next = new LinkedHashMap<>();
-        for (PendingDelivery pending : due) {
-            long seq = pending.record().seq();
-            if (channel.order() == DeliveryOrder.PER_DOCUMENT) {
-                next.put(pending.record().advisory().documentId(), pending);
-            } else if (seq > highestStarted) {
-                // The next ones in order, stopping at one this read may show stale.
-                if (settledDuringRead.contains(seq)) {
-                    break;
-                }
-                next.put(Long.toString(seq), pending);
-            }
-        }
-        for (Map.Entry<String, PendingDelivery> entry : next.entrySet()) {
-            if (stopped || holdUntilRecorded || !mayStartMore()) {
+        for (Map.Entry<String, PendingDelivery> entry : order.candidates(due, settledDuringRead).entrySet()) {
+            if (stopped || order.holding() || !mayStartMore()) {
                 return;
             }
             PendingDelivery pending = entry.getValue();
             if (!settledDuringRead.contains(pending.record().seq()) && documentsInFlight.add(entry.getKey())) {
-                highestStarted = Math.max(highestStarted, pending.record().seq());
+                order.started(pending.record().seq());
                 attempt(pending).onComplete(done -> {
                     documentsInFlight.remove(entry.getKey());
                     if (reading) {
                         settledDuringRead.add(pending.record().seq());
                     }
-                    if (holdUntilRecorded && documentsInFlight.isEmpty()) {
-                        // Every attempt started is answered and recorded: go on from the lowest that failed.
-                        highestStarted = lowestFailed - 1;
-                        lowestFailed = Long.MAX_VALUE;
-                        holdUntilRecorded = false;
+                    if (documentsInFlight.isEmpty()) {
+                        order.allRecorded();
+                        if (drained != null) {
+                            drained.tryComplete();
+                        }
                     }
                     if (done.failed()) {
                         LOG.warn("[channel: {}, seq: {}] recording the outcome failed", channel.name(),
@@ -238,14 +264,11 @@ public final class OutboxDispatcher {
             LOG.info("[channel: {}, seq: {}] no longer valid; dropped undelivered", channel.name(), seq);
             return deliveries.expired(channel.name(), pending);
         }
-        boolean supersedeOlder = channel.order() == DeliveryOrder.PER_DOCUMENT;
+        boolean supersedeOlder = order.supersedesOlder();
         awaitingAnswer++;
         return withTimeout(channel.deliver(pending.record())).transform(result -> {
             awaitingAnswer--;
-            if (channel.order() == DeliveryOrder.TOTAL && result.failed()) {
-                holdUntilRecorded = true;
-                lowestFailed = Math.min(lowestFailed, seq);
-            }
+            order.answered(seq, result.succeeded());
             wake();
             context.runOnContext(v -> linkState(result.succeeded()));
             if (result.succeeded()) {
@@ -256,11 +279,11 @@ public final class OutboxDispatcher {
             }
             Throwable cause = result.cause();
             listener.channelFailed(channel.name(), seq, cause);
-            Duration backoff = backoff(pending.attempts() + 1);
+            Duration delay = backoff.delayAfter(pending.attempts() + 1);
             LOG.debug("[channel: {}, seq: {}, attempt: {}] failed, retry in {} ms: {}", channel.name(), seq,
-                    pending.attempts() + 1, backoff.toMillis(), cause.toString());
-            return deliveries.failed(channel.name(), pending, now, clock.instant().plus(backoff), describe(cause),
-                    supersedeOlder).onSuccess(recorded -> scheduleRetry(backoff));
+                    pending.attempts() + 1, delay.toMillis(), cause.toString());
+            return deliveries.failed(channel.name(), pending, now, clock.instant().plus(delay), describe(cause),
+                    supersedeOlder).onSuccess(recorded -> scheduleRetry(delay));
         });
     }
 
@@ -306,26 +329,30 @@ public final class OutboxDispatcher {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
+    /**
+     * The channel's answer, failed with "not acknowledged within …" when it does not come in time;
+     * handed over to the dispatcher's context whatever thread answered.
+     */
     private Future<Void> withTimeout(Future<Void> delivery) {
-        Promise<Void> bounded = Promise.promise();
-        Duration timeout = channel.timeout();
-        long timer = vertx.setTimer(timeout.toMillis(), id -> bounded.tryFail(new TimeoutException(
-                "not acknowledged within " + timeout.toMillis() + " ms")));
-        delivery.onComplete(result -> {
-            vertx.cancelTimer(timer);
+        long timeout = channel.timeout().toMillis();
+        Context own = context;
+        Promise<Void> answer = Promise.promise();
+        delivery.timeout(timeout, TimeUnit.MILLISECONDS).onComplete(result -> own.runOnContext(v -> {
             if (result.succeeded()) {
-                bounded.tryComplete();
+                answer.complete();
+            } else if (result.cause() instanceof TimeoutException && !delivery.isComplete()) {
+                answer.fail(new TimeoutException("not acknowledged within " + timeout + " ms"));
             } else {
-                bounded.tryFail(result.cause());
+                answer.fail(result.cause());
             }
-        });
-        return bounded.future();
+        }));
+        return answer.future();
     }
 
     /** Wakes after {@code delay}, unless a wake-up is already set for earlier. */
     private void scheduleRetry(Duration delay) {
-        long at = System.currentTimeMillis() + Math.max(1, delay.toMillis());
-        if (retryTimer != -1 && retryAt <= at) {
+        long at = clock.millis() + Math.max(1, delay.toMillis());
+        if (stopped || retryTimer != -1 && retryAt <= at) {
             return;
         }
         vertx.cancelTimer(retryTimer);
@@ -335,13 +362,5 @@ public final class OutboxDispatcher {
             retryAt = Long.MAX_VALUE;
             wake();
         });
-    }
-
-    /** Exponential backoff with ±20 % jitter, capped. */
-    static Duration backoff(int attempt) {
-        long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 16);
-        long capped = Math.min(base, MAX_BACKOFF.toMillis());
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (capped * jitter));
     }
 }

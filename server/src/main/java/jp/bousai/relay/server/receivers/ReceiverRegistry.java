@@ -14,9 +14,11 @@ import jp.bousai.relay.adapters.media.MediaChannel;
 import jp.bousai.relay.adapters.media.MediaReceiver;
 import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.core.channel.Deliveries;
+import jp.bousai.relay.core.lifecycle.Lifecycle;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.lifecycle.LifecycleVerticle;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.outbox.ChannelRouting;
 import jp.bousai.relay.server.outbox.OutboxDispatcher;
@@ -29,15 +31,18 @@ import org.slf4j.LoggerFactory;
  * those added through the admin API (stored, so they survive a restart). Each has its own
  * channel, outbox and dispatcher, so a dead or slow receiver never delays another. Replacing a
  * receiver keeps its pending deliveries; removing one abandons them (recorded in the receipts).
+ * Each dispatcher runs, with its channel, on a context of its own ({@link LifecycleVerticle});
+ * taking a receiver out of service, or stopping the registry, waits for its attempts in flight
+ * before its channel closes.
  */
-public final class ReceiverRegistry {
+public final class ReceiverRegistry implements Lifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverRegistry.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A receiver in service, with what drives it. */
+    /** A receiver in service, with what drives it ({@code deployed}: its dispatcher on its own context). */
     public record Running(MediaReceiver receiver, boolean configured, MediaChannel channel,
-                          OutboxDispatcher dispatcher) {
+                          OutboxDispatcher dispatcher, Lifecycle deployed) {
     }
 
     private final Vertx vertx;
@@ -47,10 +52,11 @@ public final class ReceiverRegistry {
     private final Clock clock;
     private final RelayMetrics metrics;
     private final OutboundRenderer renderer;
+    private final List<MediaReceiver> configuredReceivers;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     public ReceiverRegistry(Vertx vertx, Deliveries deliveries, SqliteReceivers store, ChannelRouting routing,
-                            Clock clock, RelayMetrics metrics, OutboundRenderer renderer) {
+                            Clock clock, RelayMetrics metrics, OutboundRenderer renderer, List<MediaReceiver> configured) {
         this.vertx = vertx;
         this.deliveries = deliveries;
         this.store = store;
@@ -58,12 +64,19 @@ public final class ReceiverRegistry {
         this.clock = clock;
         this.metrics = metrics;
         this.renderer = renderer;
+        this.configuredReceivers = List.copyOf(configured);
+    }
+
+    @Override
+    public String name() {
+        return "receivers";
     }
 
     /** Puts the configured receivers and the stored ones in service. */
-    public Future<Void> start(List<MediaReceiver> configured) {
+    @Override
+    public Future<Void> start() {
         List<Future<Void>> started = new ArrayList<>();
-        configured.forEach(receiver -> started.add(run(receiver, true)));
+        configuredReceivers.forEach(receiver -> started.add(run(receiver, true)));
         return Future.join(started).compose(v -> store.definitions()).compose(definitions -> {
             List<Future<Void>> stored = new ArrayList<>();
             for (String definition : definitions) {
@@ -130,6 +143,8 @@ public final class ReceiverRegistry {
                 .compose(v -> store.delete(id));
     }
 
+    /** Takes every receiver out of service once its attempts in flight have ended. */
+    @Override
     public Future<Void> stop() {
         return Future.join(running.values().stream().map(this::halt).toList()).mapEmpty();
     }
@@ -137,20 +152,20 @@ public final class ReceiverRegistry {
     private Future<Void> run(MediaReceiver receiver, boolean configured) {
         MediaChannel channel = new MediaChannel(vertx, receiver, clock, renderer);
         OutboxDispatcher dispatcher = new OutboxDispatcher(vertx, deliveries, channel, clock, metrics);
-        running.put(receiver.id(), new Running(receiver, configured, channel, dispatcher));
+        Lifecycle deployed = LifecycleVerticle.onOwnContext(vertx, dispatcher);
+        running.put(receiver.id(), new Running(receiver, configured, channel, dispatcher, deployed));
         routing.route(receiver.channel(), receiver.filter());
         metrics.watchOutbox(receiver.channel(), dispatcher::depth);
         LOG.info("[receiver: {}, protocol: {}] in service, delivering to {}", receiver.id(),
                 receiver.protocol().wireName(), ReceiverUrls.redacted(receiver.url()));
-        return channel.start().onSuccess(v -> dispatcher.start());
+        return deployed.start();
     }
 
     private Future<Void> halt(Running receiver) {
         running.remove(receiver.receiver().id(), receiver);
         routing.unroute(receiver.receiver().channel());
         metrics.unwatchOutbox(receiver.receiver().channel());
-        receiver.dispatcher().stop();
-        return receiver.channel().stop();
+        return receiver.deployed().stop();
     }
 
     private static ProblemException configured(String id) {

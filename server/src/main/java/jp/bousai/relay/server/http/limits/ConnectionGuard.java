@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jp.bousai.relay.server.config.LimitsOptions;
+import jp.bousai.relay.server.internals.VertxInternals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package jp.bousai.relay.server.http.limits;
+package jp.bousai.relay.server.internals;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -8,21 +8,24 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every use of Vert.x internals and of Netty's channel pipeline in the server module: the Netty
- * channel under an HTTP connection, and the one handler put in it, so that a Vert.x upgrade that
- * moves them breaks here only. {@link ConnectionGuard} needs it for
- * what the public API does not offer: a handler behind the HTTP/1.x decoder, the channel's own
+ * Every use of Vert.x internals and of Netty's channel pipeline in the server module, in one class
+ * so that a Vert.x upgrade that moves them breaks here only. The lifecycle deployer needs a context
+ * of no verticle ({@link #newTopLevelContext}). The connection guard needs the Netty channel under
+ * an HTTP connection, and the one handler put in it, for what the public API does not offer: a handler behind the HTTP/1.x decoder, the channel's own
  * close (a connection upgraded to a WebSocket no longer tells its HTTP close handler), and whether
  * a connection became a WebSocket. Connections of another kind (none today) are left alone.
  */
-final class VertxInternals {
+public final class VertxInternals {
 
     /** The name of Vert.x's HTTP/1.x request decoder in a connection's pipeline. */
     private static final String HTTP_DECODER = "httpDecoder";
@@ -31,7 +34,7 @@ final class VertxInternals {
     }
 
     /** Puts a {@link MalformedBodyHandler} behind the HTTP/1.x decoder, once. */
-    static void refuseMalformedBodies(HttpConnection connection) {
+    public static void refuseMalformedBodies(HttpConnection connection) {
         if (connection instanceof ConnectionBase base) {
             ChannelPipeline pipeline = base.channel().pipeline();
             if (pipeline.get(HTTP_DECODER) != null && pipeline.get(MalformedBodyHandler.NAME) == null) {
@@ -44,7 +47,7 @@ final class VertxInternals {
      * Runs {@code closed} on the connection's loop when its channel closes, whatever protocol it
      * speaks by then; false (nothing registered) for a connection without a channel of its own.
      */
-    static boolean onChannelClosed(HttpConnection connection, Runnable closed) {
+    public static boolean onChannelClosed(HttpConnection connection, Runnable closed) {
         if (connection instanceof ConnectionBase base) {
             base.channel().closeFuture().addListener(done -> closed.run());
             return true;
@@ -57,7 +60,7 @@ final class VertxInternals {
      * request's {@code Upgrade} header: a request that asks for an upgrade it does not get (refused,
      * or on another path) would otherwise escape every bound.
      */
-    static boolean upgradedToWebSocket(HttpConnection connection) {
+    public static boolean upgradedToWebSocket(HttpConnection connection) {
         return connection instanceof ConnectionBase base && base.channel().pipeline().get(HTTP_DECODER) == null
                 && base.channel().pipeline().get(WebSocketFrameDecoder.class) != null;
     }
@@ -69,6 +72,15 @@ final class VertxInternals {
      * an unexpected exception (an ERROR with a stack trace per request) and the connection was closed
      * without an answer. Malformed request heads are answered by Vert.x's own invalid-request handler.
      */
+    /**
+     * A new event-loop context of no verticle. The public API makes a deployment asked for on a
+     * verticle's context a child of that verticle (undeployed with it); a long-lived part deployed
+     * from here is a top-level deployment that lives until it is stopped itself.
+     */
+    public static Context newTopLevelContext(Vertx vertx) {
+        return ((VertxInternal) vertx).createEventLoopContext();
+    }
+
     private static final class MalformedBodyHandler extends ChannelInboundHandlerAdapter {
 
         static final String NAME = "bousaiMalformedBody";

@@ -146,7 +146,7 @@ public final class Relay {
         if (mqtt.enabled()) {
             routing.routeAll(MqttChannel.NAME);
         }
-        Future<EmbeddedBroker> broker = MqttConfig.EMBEDDED.equals(mqtt.mode())
+        Future<EmbeddedBroker> broker = mqtt.mode() == MqttConfig.Mode.EMBEDDED
                 ? EmbeddedBroker.start(vertx, mqtt, config.store().dataDir()) : Future.succeededFuture(null);
         return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
                 .compose(log -> {

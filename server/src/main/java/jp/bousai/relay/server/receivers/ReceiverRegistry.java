@@ -17,6 +17,7 @@ import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.config.ReceiverDefinitions;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.outbox.ChannelRouting;
 import jp.bousai.relay.server.outbox.OutboxDispatcher;
@@ -159,7 +160,7 @@ public final class ReceiverRegistry {
     }
 
     private static String definition(MediaReceiver receiver) {
-        return ReceiverDefinitions.toJson(receiver, true).toString();
+        return ReceiverJson.toJson(receiver, true).toString();
     }
 
     private static MediaReceiver parseStored(String definition) {

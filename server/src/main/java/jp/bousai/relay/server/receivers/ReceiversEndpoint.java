@@ -10,6 +10,7 @@ import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.server.auth.AdminKeys;
+import jp.bousai.relay.server.config.ReceiverDefinitions;
 
 /**
  * The admin API for media receivers, behind an admin key:
@@ -59,13 +60,13 @@ public final class ReceiversEndpoint {
         checkAddress(ctx, receiver).compose(registry::add).onSuccess(added -> ctx.response().setStatusCode(201)
                 .putHeader("Location", "/api/v1/admin/receivers/" + added.id())
                 .putHeader("Content-Type", CONTENT_TYPE)
-                .end(ReceiverDefinitions.toJson(added, false).toString())).onFailure(ctx::fail);
+                .end(ReceiverJson.toJson(added, false).toString())).onFailure(ctx::fail);
     }
 
     public void replace(RoutingContext ctx) {
         MediaReceiver receiver = definition(ctx, ctx.pathParam("id"));
         checkAddress(ctx, receiver).compose(registry::replace).onSuccess(replaced -> ctx.response().putHeader("Content-Type", CONTENT_TYPE)
-                .end(ReceiverDefinitions.toJson(replaced, false).toString())).onFailure(ctx::fail);
+                .end(ReceiverJson.toJson(replaced, false).toString())).onFailure(ctx::fail);
     }
 
     public void remove(RoutingContext ctx) {
@@ -85,7 +86,7 @@ public final class ReceiversEndpoint {
     }
 
     private static JsonNode describe(ReceiverRegistry.Running running) {
-        var json = ReceiverDefinitions.toJson(running.receiver(), false);
+        var json = ReceiverJson.toJson(running.receiver(), false);
         json.put("source", running.configured() ? "config" : "api");
         json.put("pending", running.dispatcher().depth());
         return json;

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import jp.bousai.relay.adapters.json.AdvisoryJsonWriter;
 import jp.bousai.relay.core.advisory.Advisory;
 import jp.bousai.relay.core.advisory.LocalizedText;
@@ -70,6 +77,35 @@ public final class FormatChecks {
         assertThat(problem).as(name + " must be refused").isNotNull();
         assertThat(problem.type()).as(name + ": " + describe(problem)).isEqualTo(expected);
         assertThat(describe(problem)).as(name).contains(phrase);
+    }
+
+    /**
+     * No body that {@code hostile} builds around a URL (external DTDs, entities, XIncludes, schema
+     * locations) makes the parser fetch that URL, whether the body is refused or the reference
+     * ignored: a sender cannot make the relay read files or reach hosts behind it. The URL points at a real local HTTP server that counts requests;
+     * decoding is synchronous, so a fetch would have been counted before it returns.
+     */
+    public static void assertNothingFetched(InboundFormat format, Function<String, Map<String, String>> hostile)
+            throws IOException {
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            fetches.incrementAndGet();
+            byte[] answer = "<!ENTITY leaked \"leaked\">".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/fetched";
+            for (Map.Entry<String, String> body : hostile.apply(url).entrySet()) {
+                problemOf(format, body.getValue().getBytes(StandardCharsets.UTF_8));
+                assertThat(fetches.get()).as(body.getKey() + ": requests to " + url).isZero();
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 
     /** A problem's detail and field errors, for matching phrases. */

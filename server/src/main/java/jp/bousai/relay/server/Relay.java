@@ -76,7 +76,7 @@ public final class Relay {
 
     /** The embedded broker, started, or null when MQTT is off or the broker is another one. */
     private static Future<EmbeddedBroker> startBroker(Vertx vertx, RelayConfig config) {
-        return MqttConfig.EMBEDDED.equals(config.mqtt().mode())
+        return config.mqtt().mode() == MqttConfig.Mode.EMBEDDED
                 ? EmbeddedBroker.start(vertx, config.mqtt(), config.store().dataDir()) : Future.succeededFuture(null);
     }
 

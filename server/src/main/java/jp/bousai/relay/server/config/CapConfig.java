@@ -16,26 +16,30 @@ public record CapConfig(String publicUrl, boolean publicUrlConfigured, boolean a
 
     public static final boolean DEFAULT_ALLOW_SHA1_SIGNATURES = false;
 
-    static CapConfig parse(ConfigSource source, int httpPort) {
-        String configured = source.string("http.public-url", null);
-        boolean sha1 = source.bool("cap.allow-sha1-signatures", DEFAULT_ALLOW_SHA1_SIGNATURES);
+    /**
+     * Reads {@code http.public-url} (defaulting to this host at {@code httpPort}) and the
+     * {@code cap} section.
+     */
+    public static CapConfig from(ConfigSection http, ConfigSection cap, int httpPort) {
+        String configured = http.string("public-url", null);
+        boolean sha1 = cap.bool("allow-sha1-signatures", DEFAULT_ALLOW_SHA1_SIGNATURES);
         if (configured == null) {
             return new CapConfig("http://localhost:" + httpPort, false, sha1);
         }
-        return new CapConfig(checked(configured), true, sha1);
+        return new CapConfig(checked(http, configured), true, sha1);
     }
 
-    private static String checked(String url) {
+    private static String checked(ConfigSection http, String url) {
         String problem = "must be an absolute http or https URL without query or fragment, such as "
                 + "https://bousai.example.jp, got '" + url + "'";
         try {
             URI uri = new URI(url);
             boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
             if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new ConfigException("http.public-url", problem);
+                throw http.error("public-url", problem);
             }
         } catch (URISyntaxException e) {
-            throw new ConfigException("http.public-url", problem);
+            throw http.error("public-url", problem);
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

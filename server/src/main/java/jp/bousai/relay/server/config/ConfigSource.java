@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The configuration as read from the YAML file, with environment variables overriding single
@@ -35,6 +36,7 @@ public final class ConfigSource {
     private final String origin;
     private final Set<String> read = new HashSet<>();
     private final Set<String> readAsValue = new HashSet<>();
+    private final Set<String> sections = new HashSet<>();
 
     public ConfigSource(JsonNode root, Map<String, String> env) {
         this(root, env, "the configuration");
@@ -45,6 +47,26 @@ public final class ConfigSource {
         this.root = root;
         this.env = env;
         this.origin = origin;
+    }
+
+    /** The top level, whose sections and lists ({@code receivers}) are read from it. */
+    public ConfigSection root() {
+        return new ConfigSection(this, "");
+    }
+
+    /** The section at a dotted key, e.g. {@code mqtt} or {@code http.tls}. */
+    public ConfigSection section(String key) {
+        return new ConfigSection(this, key);
+    }
+
+    /**
+     * A section some options type reads: in the file it is known even when all its keys are
+     * commented out (YAML then gives it no value), but unknown keys inside it are still unknown.
+     */
+    void knownSection(String key) {
+        if (!key.isEmpty()) {
+            sections.add(key);
+        }
     }
 
     public static String envName(String key) {
@@ -72,6 +94,10 @@ public final class ConfigSource {
     /** The file's node at a dotted key (lists and sections are not overridable by environment). */
     public JsonNode node(String key) {
         read.add(key);
+        return lookup(key);
+    }
+
+    private JsonNode lookup(String key) {
         JsonNode node = root;
         for (String part : key.split("\\.")) {
             if (node == null || !node.isObject()) {
@@ -205,7 +231,8 @@ public final class ConfigSource {
         checkAllVariablesKnown();
         Set<String> unknown = new TreeSet<>();
         collectLeaves(root, "", unknown);
-        unknown.removeIf(key -> read.contains(key) || read.stream().anyMatch(known -> key.startsWith(known + ".")));
+        unknown.removeIf(key -> read.contains(key) || sections.contains(key) && lookup(key).isNull()
+                || read.stream().anyMatch(known -> key.startsWith(known + ".")));
         if (!unknown.isEmpty()) {
             throw new ConfigException("unknown configuration key" + (unknown.size() > 1 ? "s" : "") + " in "
                     + origin + ": " + String.join(", ", unknown) + " (see config/bousai-relay.yaml for every key)");
@@ -219,7 +246,8 @@ public final class ConfigSource {
         Set<String> notSettable = new TreeSet<>();
         for (String name : env.keySet()) {
             if (name.startsWith(PREFIX) && !settable.contains(name)) {
-                boolean names = read.stream().anyMatch(key -> envName(key).equals(name));
+                boolean names = Stream.concat(read.stream(), sections.stream())
+                        .anyMatch(key -> envName(key).equals(name));
                 (names ? notSettable : unknown).add(name);
             }
         }

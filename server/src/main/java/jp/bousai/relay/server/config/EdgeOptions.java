@@ -16,8 +16,17 @@ import java.time.Duration;
 public record EdgeOptions(TlsOptions tls, CorsOptions cors, boolean trustForwardedHeaders, Duration shutdownDelay,
                           Duration shutdownGrace) {
 
+    public static final boolean DEFAULT_TRUST_FORWARDED_HEADERS = false;
     public static final Duration DEFAULT_SHUTDOWN_DELAY = Duration.ZERO;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
-    public static final EdgeOptions DEFAULTS = new EdgeOptions(TlsOptions.OFF, CorsOptions.DEFAULTS, false,
+    public static final EdgeOptions DEFAULTS = new EdgeOptions(TlsOptions.OFF, CorsOptions.DEFAULTS, DEFAULT_TRUST_FORWARDED_HEADERS,
             DEFAULT_SHUTDOWN_DELAY, DEFAULT_SHUTDOWN_GRACE);
+
+    /** Reads {@code http.tls}, {@code http.cors} and the proxy and shutdown keys of {@code http}. */
+    public static EdgeOptions from(ConfigSection http) {
+        return new EdgeOptions(TlsOptions.from(http.section("tls")), CorsOptions.from(http.section("cors")),
+                http.bool("trust-forwarded-headers", DEFAULT_TRUST_FORWARDED_HEADERS),
+                http.duration("shutdown-delay", DEFAULT_SHUTDOWN_DELAY, Duration.ZERO),
+                http.duration("shutdown-grace", DEFAULT_SHUTDOWN_GRACE, Duration.ZERO));
+    }
 }

@@ -50,22 +50,24 @@ public record LimitsOptions(int apiKeyRate, int apiKeyBurst, int soapUserRate, i
 
     private static final int MAX_RATE = 1_000_000;
 
-    /** Reads {@code limits.*}, each key checked and named in errors. */
-    static LimitsOptions read(ConfigSource source) {
-        int keyRate = source.integer("limits.api-key.rate", DEFAULT_API_KEY_RATE, 1, MAX_RATE);
-        int keyBurst = source.integer("limits.api-key.burst", DEFAULT_API_KEY_BURST, 1, MAX_RATE);
-        int userRate = source.integer("limits.soap-user.rate", DEFAULT_SOAP_USER_RATE, 1, MAX_RATE);
-        int userBurst = source.integer("limits.soap-user.burst", DEFAULT_SOAP_USER_BURST, 1, MAX_RATE);
-        int addressRate = source.integer("limits.address.rate", DEFAULT_ADDRESS_RATE, 1, MAX_RATE);
-        int addressBurst = source.integer("limits.address.burst", DEFAULT_ADDRESS_BURST, 1, MAX_RATE);
-        int tracked = source.integer("limits.address.max-tracked", DEFAULT_MAX_TRACKED_ADDRESSES, 100, 10_000_000);
-        Duration second = Duration.ofSeconds(1);
-        return new LimitsOptions(keyRate, keyBurst, userRate, userBurst, addressRate, addressBurst, tracked,
-                source.duration("limits.header-timeout", DEFAULT_HEADER_TIMEOUT, Duration.ofMillis(100)),
-                source.duration("limits.body-timeout", DEFAULT_BODY_TIMEOUT, Duration.ofMillis(100)),
-                source.duration("limits.idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofMillis(100)),
-                source.duration("limits.tls-handshake-timeout", DEFAULT_TLS_HANDSHAKE_TIMEOUT, second),
-                source.integer("limits.max-connections-per-address", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1,
-                        1_000_000));
+    /** Reads the {@code limits} section, each key checked and named in errors. */
+    public static LimitsOptions from(ConfigSection limits) {
+        ConfigSection apiKey = limits.section("api-key");
+        ConfigSection soapUser = limits.section("soap-user");
+        ConfigSection address = limits.section("address");
+        Duration tenthOfASecond = Duration.ofMillis(100);
+        return new LimitsOptions(
+                apiKey.integer("rate", DEFAULT_API_KEY_RATE, 1, MAX_RATE),
+                apiKey.integer("burst", DEFAULT_API_KEY_BURST, 1, MAX_RATE),
+                soapUser.integer("rate", DEFAULT_SOAP_USER_RATE, 1, MAX_RATE),
+                soapUser.integer("burst", DEFAULT_SOAP_USER_BURST, 1, MAX_RATE),
+                address.integer("rate", DEFAULT_ADDRESS_RATE, 1, MAX_RATE),
+                address.integer("burst", DEFAULT_ADDRESS_BURST, 1, MAX_RATE),
+                address.integer("max-tracked", DEFAULT_MAX_TRACKED_ADDRESSES, 100, 10_000_000),
+                limits.duration("header-timeout", DEFAULT_HEADER_TIMEOUT, tenthOfASecond),
+                limits.duration("body-timeout", DEFAULT_BODY_TIMEOUT, tenthOfASecond),
+                limits.duration("idle-timeout", DEFAULT_IDLE_TIMEOUT, tenthOfASecond),
+                limits.duration("tls-handshake-timeout", DEFAULT_TLS_HANDSHAKE_TIMEOUT, Duration.ofSeconds(1)),
+                limits.integer("max-connections-per-address", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 1, 1_000_000));
     }
 }

@@ -21,6 +21,7 @@ public record RelayConfig(HttpOptions http, StoreOptions store, StreamOptions st
                           LimitsOptions limits, EdgeOptions edge, boolean receiverPrivateAddresses) {
 
     public static final Duration DEFAULT_SOAP_CREATED_WINDOW = Duration.ofMinutes(5);
+    public static final boolean DEFAULT_RECEIVER_PRIVATE_ADDRESSES = false;
 
     public RelayConfig {
         apiKeys = List.copyOf(apiKeys);

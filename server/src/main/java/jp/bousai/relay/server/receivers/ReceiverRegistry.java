@@ -18,6 +18,7 @@ import jp.bousai.relay.core.lifecycle.Lifecycle;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
+import jp.bousai.relay.server.config.ReceiverDefinitions;
 import jp.bousai.relay.server.lifecycle.LifecycleVerticle;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.outbox.ChannelRouting;
@@ -174,7 +175,7 @@ public final class ReceiverRegistry implements Lifecycle {
     }
 
     private static String definition(MediaReceiver receiver) {
-        return ReceiverDefinitions.toJson(receiver, true).toString();
+        return ReceiverJson.toJson(receiver, true).toString();
     }
 
     private static MediaReceiver parseStored(String definition) {

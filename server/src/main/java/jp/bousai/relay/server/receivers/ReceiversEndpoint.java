@@ -14,6 +14,7 @@ import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.feeds.http.HttpEndpoint;
 import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.server.auth.AdminKeys;
+import jp.bousai.relay.server.config.ReceiverDefinitions;
 
 /**
  * The admin API for media receivers, behind an admin key:
@@ -74,13 +75,13 @@ public final class ReceiversEndpoint implements HttpEndpoint {
         checkAddress(ctx, receiver).compose(registry::add).onSuccess(added -> ctx.response().setStatusCode(201)
                 .putHeader("Location", "/api/v1/admin/receivers/" + added.id())
                 .putHeader("Content-Type", CONTENT_TYPE)
-                .end(ReceiverDefinitions.toJson(added, false).toString())).onFailure(ctx::fail);
+                .end(ReceiverJson.toJson(added, false).toString())).onFailure(ctx::fail);
     }
 
     public void replace(RoutingContext ctx) {
         MediaReceiver receiver = definition(ctx, ctx.pathParam("id"));
         checkAddress(ctx, receiver).compose(registry::replace).onSuccess(replaced -> ctx.response().putHeader("Content-Type", CONTENT_TYPE)
-                .end(ReceiverDefinitions.toJson(replaced, false).toString())).onFailure(ctx::fail);
+                .end(ReceiverJson.toJson(replaced, false).toString())).onFailure(ctx::fail);
     }
 
     public void remove(RoutingContext ctx) {
@@ -100,7 +101,7 @@ public final class ReceiversEndpoint implements HttpEndpoint {
     }
 
     private static JsonNode describe(ReceiverRegistry.Running running) {
-        var json = ReceiverDefinitions.toJson(running.receiver(), false);
+        var json = ReceiverJson.toJson(running.receiver(), false);
         json.put("source", running.configured() ? "config" : "api");
         json.put("pending", running.dispatcher().depth());
         return json;

@@ -15,6 +15,7 @@ import java.time.Duration;
 public record StoreOptions(Path dataDir, int writeQueueCapacity, int maxBatch, int readers,
                            Duration historyRetention) {
 
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final int DEFAULT_WRITE_QUEUE_CAPACITY = 10_000;
     public static final int DEFAULT_MAX_BATCH = 256;
     public static final int DEFAULT_READERS = 4;

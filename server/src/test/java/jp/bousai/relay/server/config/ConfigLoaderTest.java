@@ -114,6 +114,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSectionWithEveryKeyCommentedOutIsKnownButAnUnknownKeyInsideItIsNot() throws Exception {
+        assertThat(parse("mqtt:\n  external:\n    tls:\nhttp:\n  tls:\n", Map.of()).mqtt().tls()).isNull();
+        assertThatThrownBy(() -> parse("mqtt:\n  external:\n    tls:\n      ca-fiel: /x.pem\n", Map.of()))
+                .hasMessageContaining("unknown configuration key in the configuration: mqtt.external.tls.ca-fiel");
+        assertThatThrownBy(() -> ConfigLoader.loadBundled(Map.of("BOUSAI_HTTP_TLS", "x")))
+                .hasMessageContaining("BOUSAI_HTTP_TLS").hasMessageContaining("file only");
+    }
+
+    @Test
     void aSigningCertificateThatCannotBeReadNamesTheKey() {
         String hash = "c".repeat(64);
         assertThatThrownBy(() -> parse("auth:\n  api-keys:\n    - id: a\n      sha256: " + hash

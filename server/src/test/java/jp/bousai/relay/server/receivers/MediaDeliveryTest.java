@@ -114,6 +114,8 @@ class MediaDeliveryTest extends RelayTest {
             documents.add(Examples.fresh(Examples.ORDER));
         }
         String silentOnce = documents.get(0).get("documentId").asText();
+        Set<String> busyOnce = Set.of(documents.get(1).get("documentId").asText(),
+                documents.get(3).get("documentId").asText());
         Map<String, AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
         Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
         TestReceiver.start(vertx).compose(receiver -> {
@@ -123,7 +125,7 @@ class MediaDeliveryTest extends RelayTest {
                 if (attempt == 1 && document.equals(silentOnce)) {
                     return; // stays silent: the relay's timeout (1 s) must end the attempt
                 }
-                if (attempt == 1 && document.hashCode() % 2 == 0) {
+                if (attempt == 1 && busyOnce.contains(document)) {
                     response.setStatusCode(503).end("busy");
                     return;
                 }
@@ -149,9 +151,14 @@ class MediaDeliveryTest extends RelayTest {
                 JsonObject receipt = byDocument.get(id);
                 assertThat(receipt.getString("status")).isEqualTo("delivered");
                 assertThat(receipt.getInteger("attempts")).as("every attempt is counted").isEqualTo(attempts.get(id).get());
-                if (attempts.get(id).get() > 1) {
-                    assertThat(receipt.getString("lastError")).contains(id.equals(silentOnce) ? "1000" : "HTTP 503");
+                if (id.equals(silentOnce)) {
+                    assertThat(receipt.getInteger("attempts")).as("silence, then a retry").isEqualTo(2);
+                    assertThat(receipt.getString("lastError")).contains("1000");
+                } else if (busyOnce.contains(id)) {
+                    assertThat(receipt.getInteger("attempts")).as("503, then a retry").isEqualTo(2);
+                    assertThat(receipt.getString("lastError")).contains("HTTP 503");
                 } else {
+                    assertThat(receipt.getInteger("attempts")).isEqualTo(1);
                     assertThat(receipt.getString("lastError")).isNull();
                 }
             }

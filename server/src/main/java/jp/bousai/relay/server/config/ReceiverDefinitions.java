@@ -1,13 +1,12 @@
-package jp.bousai.relay.server.receivers;
+package jp.bousai.relay.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import jp.bousai.relay.core.advisory.Mode;
 import jp.bousai.relay.core.advisory.WireNamed;
 import jp.bousai.relay.core.area.AreaFilter;
 import jp.bousai.relay.core.log.AdvisoryFilter;
+import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.validation.FieldErrors;
 
 /**
@@ -30,7 +30,9 @@ import jp.bousai.relay.core.validation.FieldErrors;
  *  "maxInFlight": 4, "timeoutSeconds": 10}
  * </pre>
  * Errors name the field as a JSON pointer. Secrets and passwords, and credentials in the URL,
- * never appear in what {@link #toJson} gives back for display.
+ * never appear in what {@code ReceiverJson} writes back for display. Parsing lives with the
+ * configuration, which reads the {@code receivers} list at start-up; the admin API
+ * ({@code server.receivers}) uses it from here, so the dependency goes one way.
  */
 public final class ReceiverDefinitions {
 
@@ -41,6 +43,25 @@ public final class ReceiverDefinitions {
     private static final int MIN_SECRET_LENGTH = 16;
 
     private ReceiverDefinitions() {
+    }
+
+    /** The receivers in the file's {@code receivers} list; none by default. Ids must be unique. */
+    static List<MediaReceiver> listFrom(ConfigSection root) {
+        List<MediaReceiver> receivers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigEntry entry : root.entries("receivers", "a list of receiver definitions")) {
+            FieldErrors errors = new FieldErrors();
+            MediaReceiver receiver = parse(entry.node(), errors);
+            if (receiver == null) {
+                FieldError first = errors.list().get(0);
+                throw new ConfigException(entry.key() + first.pointer().replace('/', '.'), first.detail());
+            }
+            if (!ids.add(receiver.id())) {
+                throw entry.error("id", "duplicate receiver id '" + receiver.id() + "'");
+            }
+            receivers.add(receiver);
+        }
+        return receivers;
     }
 
     /** The receiver {@code json} defines, or null with the reasons in {@code errors}. */
@@ -88,38 +109,6 @@ public final class ReceiverDefinitions {
         }
         return new MediaReceiver(id, text(json, "name", false, errors), url, protocol, filter, secret, username,
                 password, maxInFlight, Duration.ofSeconds(timeout));
-    }
-
-    /** The definition as JSON; with {@code withSecrets} false, secrets and passwords are left out. */
-    public static ObjectNode toJson(MediaReceiver receiver, boolean withSecrets) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("id", receiver.id());
-        if (receiver.name() != null) {
-            json.put("name", receiver.name());
-        }
-        json.put("url", withSecrets ? receiver.url().toString() : ReceiverUrls.redacted(receiver.url()));
-        json.put("protocol", receiver.protocol().wireName());
-        var areas = json.putArray("areas");
-        receiver.filter().areas().prefectures().forEach(areas::add);
-        receiver.filter().areas().municipalities().forEach(code -> areas.add(code.value()));
-        var categories = json.putArray("categories");
-        receiver.filter().categories().stream().sorted().forEach(category -> categories.add(category.wireName()));
-        var modes = json.putArray("modes");
-        receiver.filter().modes().stream().sorted().forEach(mode -> modes.add(mode.wireName()));
-        if (receiver.username() != null) {
-            json.put("username", receiver.username());
-        }
-        if (withSecrets) {
-            if (receiver.password() != null) {
-                json.put("password", receiver.password());
-            }
-            if (receiver.secret() != null) {
-                json.put("secret", receiver.secret());
-            }
-        }
-        json.put("maxInFlight", receiver.maxInFlight());
-        json.put("timeoutSeconds", receiver.timeout().toSeconds());
-        return json;
     }
 
     private static AreaFilter areas(JsonNode json, FieldErrors errors) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The mqtt section: subscriber accounts and the external broker's credentials and TLS, checked at start. */
-class MqttConfigReaderTest {
+class MqttConfigTest {
 
     private static final Path SHIPPED = Path.of("..", "config", "bousai-relay.yaml");
 

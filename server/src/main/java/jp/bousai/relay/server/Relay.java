@@ -12,12 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import jp.bousai.relay.adapters.cap.CapFormat;
 import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.cap.CapSignatures;
-import jp.bousai.relay.adapters.commons.NonceStore;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
 import jp.bousai.relay.adapters.mqtt.MqttChannel;
 import jp.bousai.relay.adapters.mqtt.MqttOptions;
 import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.core.store.NonceStore;
+import jp.bousai.relay.core.store.RelayStore;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.live.LiveHub;
 import jp.bousai.relay.feeds.sse.SseEndpoint;
@@ -50,7 +51,7 @@ import jp.bousai.relay.server.outbox.OutboxDispatcher;
 import jp.bousai.relay.server.receivers.DeliveriesEndpoint;
 import jp.bousai.relay.server.receivers.ReceiverRegistry;
 import jp.bousai.relay.server.receivers.ReceiversEndpoint;
-import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
+import jp.bousai.relay.server.store.StoreKinds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ public final class Relay {
     private static final long PRUNE_EVERY_MILLIS = 3_600_000;
 
     private final Vertx vertx;
-    private final SqliteAdvisoryLog log;
+    private final RelayStore log;
     private final List<String> deployments;
     private final int port;
     private final long pruneTimer;
@@ -72,7 +73,7 @@ public final class Relay {
     private final HealthEndpoints health;
     private final HttpVerticle http;
 
-    private Relay(Vertx vertx, SqliteAdvisoryLog log, Started started, long pruneTimer, EmbeddedBroker broker,
+    private Relay(Vertx vertx, RelayStore log, Started started, long pruneTimer, EmbeddedBroker broker,
                   Mqtt mqtt, ReceiverRegistry receivers, WebSubHub webSub, HealthEndpoints health) {
         this.vertx = vertx;
         this.log = log;
@@ -90,7 +91,7 @@ public final class Relay {
     /** The MQTT channel and what drives it. */
     public record Mqtt(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
 
-        static Mqtt create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, SqliteAdvisoryLog log, Clock clock,
+        static Mqtt create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, RelayStore log, Clock clock,
                            RelayMetrics metrics, CapRenderer cap) {
             boolean embedded = broker != null;
             MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),
@@ -148,7 +149,7 @@ public final class Relay {
         }
         Future<EmbeddedBroker> broker = MqttConfig.EMBEDDED.equals(mqtt.mode())
                 ? EmbeddedBroker.start(vertx, mqtt, config.store().dataDir()) : Future.succeededFuture(null);
-        return broker.compose(startedBroker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
+        return broker.compose(startedBroker -> StoreKinds.open(vertx, config.store(), clock, routing)
                 .compose(log -> {
                     CapRenderer cap = new CapRenderer(config.cap().publicUrl());
                     Mqtt mqttParts = mqtt.enabled() ? Mqtt.create(vertx, mqtt, startedBroker, log, clock, metrics, cap)
@@ -268,7 +269,7 @@ public final class Relay {
         return port;
     }
 
-    public SqliteAdvisoryLog log() {
+    public RelayStore log() {
         return log;
     }
 

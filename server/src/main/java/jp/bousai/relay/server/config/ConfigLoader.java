@@ -22,6 +22,7 @@ import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.feeds.stream.StreamOptions;
 import jp.bousai.relay.server.receivers.ReceiverDefinitions;
+import jp.bousai.relay.server.store.StoreKinds;
 import jp.bousai.relay.server.store.StoreOptions;
 
 /**
@@ -79,6 +80,7 @@ public final class ConfigLoader {
                 source.integer("http.instances", HttpOptions.DEFAULT_INSTANCES, 1, 64),
                 source.integer("http.accept-backlog", HttpOptions.DEFAULT_ACCEPT_BACKLOG, 16, 65_535));
         StoreOptions store = new StoreOptions(
+                storeKind(source),
                 source.path("data.dir", "data"),
                 source.integer("store.write-queue", StoreOptions.DEFAULT_WRITE_QUEUE_CAPACITY, 1, 1_000_000),
                 source.integer("store.max-batch", StoreOptions.DEFAULT_MAX_BATCH, 1, 10_000),
@@ -104,6 +106,15 @@ public final class ConfigLoader {
         source.checkAllKeysKnown();
         return new RelayConfig(http, store, stream, keys, soapUsers, soapWindow, mqtt, adminKeys, receivers, cap,
                 limits, edge, receiverPrivateAddresses);
+    }
+
+    private static String storeKind(ConfigSource source) {
+        String kind = source.string("store.kind", StoreOptions.DEFAULT_KIND);
+        if (!StoreKinds.names().contains(kind)) {
+            throw new ConfigException("store.kind", "must be one of " + String.join(", ", StoreKinds.names())
+                    + ", got '" + kind + "'");
+        }
+        return kind;
     }
 
     private static List<ApiKeyConfig> apiKeys(JsonNode list) {

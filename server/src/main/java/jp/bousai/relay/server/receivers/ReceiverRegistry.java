@@ -16,11 +16,11 @@ import jp.bousai.relay.adapters.media.MediaReceiver;
 import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.core.store.ReceiverStore;
 import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.outbox.ChannelRouting;
 import jp.bousai.relay.server.outbox.OutboxDispatcher;
-import jp.bousai.relay.server.store.sqlite.SqliteReceivers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +42,14 @@ public final class ReceiverRegistry {
 
     private final Vertx vertx;
     private final Deliveries deliveries;
-    private final SqliteReceivers store;
+    private final ReceiverStore store;
     private final ChannelRouting routing;
     private final Clock clock;
     private final RelayMetrics metrics;
     private final CapRenderer cap;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    public ReceiverRegistry(Vertx vertx, Deliveries deliveries, SqliteReceivers store, ChannelRouting routing,
+    public ReceiverRegistry(Vertx vertx, Deliveries deliveries, ReceiverStore store, ChannelRouting routing,
                             Clock clock, RelayMetrics metrics, CapRenderer cap) {
         this.vertx = vertx;
         this.deliveries = deliveries;

@@ -1,2 +1,2 @@
-/** Implementations of the log port: SQLite (embedded default). */
+/** Choosing and opening a store by {@code store.kind}; each kind lives in a subpackage (SQLite: the embedded default). */
 package jp.bousai.relay.server.store;

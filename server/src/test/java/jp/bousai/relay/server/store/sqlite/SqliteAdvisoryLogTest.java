@@ -43,7 +43,7 @@ class SqliteAdvisoryLogTest {
     private final List<AdvisoryRecord> committed = new CopyOnWriteArrayList<>();
 
     private StoreOptions options() {
-        return new StoreOptions(dataDir, 1_000, 64, 2, Duration.ofDays(30));
+        return new StoreOptions(StoreOptions.DEFAULT_KIND, dataDir, 1_000, 64, 2, Duration.ofDays(30));
     }
 
     @BeforeEach

@@ -73,7 +73,8 @@ public final class SqliteAdvisoryLog implements RelayStore {
     }
 
     /**
-     * Opens (creating if needed) the log in {@code options.dataDir()}, off the event loop.
+     * Opens (creating or migrating if needed) the store in {@code options.dataDir()}, off the event
+     * loop; fails when the file's schema is newer than this build knows.
      *
      * @param routes the durable channels each accepted version is queued for
      */
@@ -83,7 +84,12 @@ public final class SqliteAdvisoryLog implements RelayStore {
             Path file = options.dataDir().resolve(FILE_NAME);
             SqliteConnections connections = new SqliteConnections(file);
             Connection opened = connections.open();
-            SqliteMigrations.migrate(opened, file);
+            try {
+                SqliteMigrations.migrate(opened, file);
+            } catch (SQLException | RuntimeException e) {
+                opened.close();
+                throw e;
+            }
             WriterConnection writeConnection = new WriterConnection(connections, opened, routes);
             SqliteWriter writer = new SqliteWriter(writeConnection, clock, options.writeQueueCapacity(),
                     options.maxBatch());

@@ -11,7 +11,7 @@ import jp.bousai.relay.adapters.InboundFormat;
 import jp.bousai.relay.adapters.cap.CapFormat;
 import jp.bousai.relay.adapters.cap.CapRenderer;
 import jp.bousai.relay.adapters.cap.CapSignatures;
-import jp.bousai.relay.adapters.commons.NonceStore;
+import jp.bousai.relay.core.store.NonceStore;
 import jp.bousai.relay.adapters.outbound.OutboundRenderer;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
 import jp.bousai.relay.adapters.json.JsonFormat;
@@ -49,7 +49,7 @@ import jp.bousai.relay.server.outbox.ChannelRouting;
 import jp.bousai.relay.server.receivers.DeliveriesEndpoint;
 import jp.bousai.relay.server.receivers.ReceiverRegistry;
 import jp.bousai.relay.server.receivers.ReceiversEndpoint;
-import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
+import jp.bousai.relay.core.store.RelayStore;
 
 /**
  * The parts of a relay, built from the configuration once the store is open, and the two lists
@@ -62,7 +62,7 @@ final class Components {
     private final Vertx vertx;
     private final RelayConfig config;
     private final Clock clock;
-    private final SqliteAdvisoryLog log;
+    private final RelayStore log;
     private final RelayMetrics metrics;
     private final OutboundRenderer renderer;
     private final MqttParts mqtt;
@@ -82,7 +82,7 @@ final class Components {
      * @param broker the embedded MQTT broker, or null
      * @param routing which durable channels each version is put in the outbox of
      */
-    Components(Vertx vertx, RelayConfig config, Clock clock, SqliteAdvisoryLog log, EmbeddedBroker broker,
+    Components(Vertx vertx, RelayConfig config, Clock clock, RelayStore log, EmbeddedBroker broker,
                ChannelRouting routing, RelayMetrics metrics) {
         this.vertx = vertx;
         this.config = config;

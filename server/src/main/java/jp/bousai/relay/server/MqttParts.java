@@ -13,13 +13,13 @@ import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
 import jp.bousai.relay.server.mqtt.RetainedExpiry;
 import jp.bousai.relay.server.outbox.OutboxDispatcher;
-import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
+import jp.bousai.relay.core.store.RelayStore;
 
 /** The MQTT channel and what drives it: its outbox dispatcher and the sweep clearing expired retained messages. */
 public record MqttParts(MqttChannel channel, OutboxDispatcher dispatcher, RetainedExpiry expiry) {
 
     /** @param broker the embedded broker, whose publisher credential the channel uses; null for an external one */
-    static MqttParts create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, SqliteAdvisoryLog log, Clock clock,
+    static MqttParts create(Vertx vertx, MqttConfig config, EmbeddedBroker broker, RelayStore log, Clock clock,
                             RelayMetrics metrics, OutboundRenderer renderer) {
         boolean embedded = broker != null;
         MqttChannel channel = new MqttChannel(vertx, new MqttOptions(config.serverUri(), config.clientId(),

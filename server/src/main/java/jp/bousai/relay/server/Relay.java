@@ -12,8 +12,9 @@ import jp.bousai.relay.server.config.RelayConfig;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
 import jp.bousai.relay.server.outbox.ChannelRouting;
+import jp.bousai.relay.server.store.StoreKinds;
 import jp.bousai.relay.server.receivers.ReceiverRegistry;
-import jp.bousai.relay.server.store.sqlite.SqliteAdvisoryLog;
+import jp.bousai.relay.core.store.RelayStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,14 @@ public final class Relay {
     private static final long PRUNE_EVERY_MILLIS = 3_600_000;
 
     private final Vertx vertx;
-    private final SqliteAdvisoryLog log;
+    private final RelayStore log;
     private final EmbeddedBroker broker;
     private final Components parts;
     private final HttpDeployment http;
     private final StartedParts started;
     private final long pruneTimer;
 
-    private Relay(Vertx vertx, SqliteAdvisoryLog log, EmbeddedBroker broker, Components parts, HttpDeployment http,
+    private Relay(Vertx vertx, RelayStore log, EmbeddedBroker broker, Components parts, HttpDeployment http,
                   StartedParts started, long pruneTimer) {
         this.vertx = vertx;
         this.log = log;
@@ -54,7 +55,7 @@ public final class Relay {
         StartupWarnings.log(config);
         RelayMetrics metrics = new RelayMetrics();
         ChannelRouting routing = channelRouting(config.mqtt());
-        return startBroker(vertx, config).compose(broker -> SqliteAdvisoryLog.open(vertx, config.store(), clock, routing)
+        return startBroker(vertx, config).compose(broker -> StoreKinds.open(vertx, config.store(), clock, routing)
                 .compose(log -> {
                     Components parts = new Components(vertx, config, clock, log, broker, routing, metrics);
                     return HttpDeployment.deploy(vertx, parts.http(), parts.endpoints())
@@ -81,7 +82,7 @@ public final class Relay {
     }
 
     /** Drops the history older than {@code store.history-retention}, every hour; the timer's id. */
-    private static long schedulePruning(Vertx vertx, SqliteAdvisoryLog log, RelayConfig config, Clock clock) {
+    private static long schedulePruning(Vertx vertx, RelayStore log, RelayConfig config, Clock clock) {
         return vertx.setPeriodic(PRUNE_EVERY_MILLIS, id ->
                 log.pruneHistory(clock.instant().minus(config.store().historyRetention()))
                         .onFailure(e -> LOG.warn("pruning the log's history failed", e)));
@@ -109,7 +110,7 @@ public final class Relay {
         return http.port();
     }
 
-    public SqliteAdvisoryLog log() {
+    public RelayStore log() {
         return log;
     }
 

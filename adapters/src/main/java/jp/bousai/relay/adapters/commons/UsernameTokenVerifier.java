@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.bousai.relay.core.auth.Issuer;
+import jp.bousai.relay.core.store.NonceStore;
 
 /**
  * Checks WS-Security UsernameTokens with PasswordDigest: a known user, a digest that matches,

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The durable log of accepted versions, with the current state of every document (the store
- * port). Implementations: SQLite (embedded) and, for clusters, PostgreSQL.
+ * The durable log of accepted versions, with the current state of every document: the heart of
+ * the store port {@link jp.bousai.relay.core.store.RelayStore}, whose contract spells out what
+ * every implementation guarantees.
  *
  * <p>Every accepted version gets a global, gap-free sequence number. A future returned by
  * {@link #append} completes only once the version is on disk. Listeners registered with

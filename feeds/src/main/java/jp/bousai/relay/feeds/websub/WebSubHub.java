@@ -32,6 +32,8 @@ import jp.bousai.relay.core.log.AdvisoryRecord;
 import jp.bousai.relay.core.log.Page;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.core.store.WebSubStore;
+import jp.bousai.relay.core.store.WebSubSubscription;
 import jp.bousai.relay.feeds.http.FeedEndpoints;
 import jp.bousai.relay.feeds.http.HttpEndpoint;
 import jp.bousai.relay.feeds.http.RouteSupport;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import jp.bousai.relay.adapters.media.MediaReceiver;
 import jp.bousai.relay.feeds.stream.StreamOptions;
+import jp.bousai.relay.server.store.StoreKinds;
 import jp.bousai.relay.server.store.StoreOptions;
 
 /**
@@ -91,11 +92,20 @@ public final class ConfigLoader {
     /** {@code data.*} and {@code store.*}: the store's options ({@code server.store} knows no configuration). */
     private static StoreOptions store(ConfigSection data, ConfigSection store) {
         return new StoreOptions(
+                storeKind(store),
                 data.path("dir", StoreOptions.DEFAULT_DATA_DIR),
                 store.integer("write-queue", StoreOptions.DEFAULT_WRITE_QUEUE_CAPACITY, 1, 1_000_000),
                 store.integer("max-batch", StoreOptions.DEFAULT_MAX_BATCH, 1, 10_000),
                 store.integer("readers", StoreOptions.DEFAULT_READERS, 1, 64),
                 data.duration("history-retention", StoreOptions.DEFAULT_HISTORY_RETENTION, Duration.ofMinutes(1)));
+    }
+
+    private static String storeKind(ConfigSection store) {
+        String kind = store.string("kind", StoreOptions.DEFAULT_KIND);
+        if (!StoreKinds.names().contains(kind)) {
+            throw store.error("kind", "must be one of " + String.join(", ", StoreKinds.names()) + ", got '" + kind + "'");
+        }
+        return kind;
     }
 
     /** {@code stream.*}: the options of the streams in {@code feeds}, which knows no configuration. */

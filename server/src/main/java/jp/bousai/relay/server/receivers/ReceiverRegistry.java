@@ -17,13 +17,13 @@ import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.lifecycle.Lifecycle;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
+import jp.bousai.relay.core.store.ReceiverStore;
 import jp.bousai.relay.core.validation.FieldErrors;
 import jp.bousai.relay.server.config.ReceiverDefinitions;
 import jp.bousai.relay.server.lifecycle.LifecycleVerticle;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.outbox.ChannelRouting;
 import jp.bousai.relay.server.outbox.OutboxDispatcher;
-import jp.bousai.relay.server.store.sqlite.SqliteReceivers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public final class ReceiverRegistry implements Lifecycle {
 
     private final Vertx vertx;
     private final Deliveries deliveries;
-    private final SqliteReceivers store;
+    private final ReceiverStore store;
     private final ChannelRouting routing;
     private final Clock clock;
     private final RelayMetrics metrics;
@@ -56,7 +56,7 @@ public final class ReceiverRegistry implements Lifecycle {
     private final List<MediaReceiver> configuredReceivers;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    public ReceiverRegistry(Vertx vertx, Deliveries deliveries, SqliteReceivers store, ChannelRouting routing,
+    public ReceiverRegistry(Vertx vertx, Deliveries deliveries, ReceiverStore store, ChannelRouting routing,
                             Clock clock, RelayMetrics metrics, OutboundRenderer renderer, List<MediaReceiver> configured) {
         this.vertx = vertx;
         this.deliveries = deliveries;

@@ -45,6 +45,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theStoreKindDefaultsToSqliteAndAnUnknownKindNamesTheKey() throws Exception {
+        assertThat(parse("{}", Map.of()).store().kind()).isEqualTo("sqlite");
+        assertThat(parse("store:\n  kind: sqlite\n", Map.of()).store().kind()).isEqualTo("sqlite");
+        assertThatThrownBy(() -> parse("store:\n  kind: postgres\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("store.kind").hasMessageContaining("must be one of sqlite, got 'postgres'");
+        assertThatThrownBy(() -> parse("{}", Map.of("BOUSAI_STORE_KIND", "oracle")))
+                .hasMessageContaining("BOUSAI_STORE_KIND").hasMessageContaining("got 'oracle'");
+    }
+
+    @Test
     void anUnknownBousaiVariableStopsStartUpButTheLogLevelIsAllowed() {
         assertThatThrownBy(() -> ConfigLoader.load(SHIPPED, Map.of("BOUSAI_HTTP_PROT", "9090")))
                 .isInstanceOf(ConfigException.class)

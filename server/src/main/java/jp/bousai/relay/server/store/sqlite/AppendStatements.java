@@ -96,12 +96,13 @@ final class AppendStatements {
                 if (!row.next()) {
                     return null;
                 }
-                if (!row.getString(4).equals(contentHash)) {
+                if (!row.getString("content_sha256").equals(contentHash)) {
                     throw new ProblemException(ProblemType.CONFLICT, "distributionId " + advisory.distributionId()
-                            + " was already used for different content (accepted as seq " + row.getLong(1)
+                            + " was already used for different content (accepted as seq " + row.getLong("seq")
                             + "); every send needs a distributionId of its own");
                 }
-                return new AppendOutcome.Duplicate(row.getLong(1), row.getString(2), row.getInt(3));
+                return new AppendOutcome.Duplicate(row.getLong("seq"), row.getString("document_id"),
+                        row.getInt("revision"));
             }
         }
     }
@@ -115,14 +116,14 @@ final class AppendStatements {
                 if (!row.next()) {
                     return;
                 }
-                int stored = row.getInt(1);
-                JisCode owner = JisCode.parse(row.getString(2));
+                int stored = row.getInt("revision");
+                JisCode owner = JisCode.parse(row.getString("sender"));
                 if (submission.issuer() != null && !submission.issuer().mayIssueFor(owner)) {
                     throw new ProblemException(ProblemType.FORBIDDEN, "document " + advisory.documentId()
                             + " belongs to sender " + owner + ", which sender " + advisory.sender().code()
                             + " may not revise");
                 }
-                if (row.getInt(4) != 0) {
+                if (row.getInt("cancelled") != 0) {
                     throw new ProblemException(ProblemType.CONFLICT, "document " + advisory.documentId()
                             + " was cancelled at revision " + stored + "; nothing may follow a Cancel");
                 }
@@ -131,14 +132,14 @@ final class AppendStatements {
                             + " of document " + advisory.documentId() + " is stale: revision " + stored
                             + " is stored; send revision " + (stored + 1) + " or higher");
                 }
-                if (!row.getString(5).equals(advisory.mode().wireName())) {
+                if (!row.getString("mode").equals(advisory.mode().wireName())) {
                     throw new ProblemException(ProblemType.CONFLICT, "document " + advisory.documentId()
-                            + " is in mode " + row.getString(5) + "; a revision cannot move it to mode "
+                            + " is in mode " + row.getString("mode") + "; a revision cannot move it to mode "
                             + advisory.mode().wireName() + " (issue a new document instead)");
                 }
-                if (!row.getString(3).equals(advisory.category().wireName())) {
+                if (!row.getString("category").equals(advisory.category().wireName())) {
                     throw new ProblemException(ProblemType.CONFLICT, "document " + advisory.documentId()
-                            + " is " + row.getString(3) + " information; a revision cannot make it "
+                            + " is " + row.getString("category") + " information; a revision cannot make it "
                             + advisory.category().wireName());
                 }
             }

@@ -18,7 +18,7 @@ final class Meta {
         try (PreparedStatement select = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Long.parseLong(row.getString(1)) : absent;
+                return row.next() ? Long.parseLong(row.getString("value")) : absent;
             }
         }
     }

@@ -16,12 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import jp.bousai.relay.adapters.commons.NonceStore;
+import jp.bousai.relay.core.store.NonceStore;
 import jp.bousai.relay.core.area.JisCode;
 import jp.bousai.relay.core.channel.ChannelRoutes;
 import jp.bousai.relay.core.channel.Deliveries;
 import jp.bousai.relay.core.log.AdvisoryFilter;
-import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.log.CurrentAdvisory;
 import jp.bousai.relay.core.log.CurrentView;
@@ -31,16 +30,19 @@ import jp.bousai.relay.core.log.Replay;
 import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
-import jp.bousai.relay.feeds.websub.WebSubStore;
+import jp.bousai.relay.core.store.ReceiverStore;
+import jp.bousai.relay.core.store.RelayStore;
+import jp.bousai.relay.core.store.WebSubStore;
 import jp.bousai.relay.server.store.StoreOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded log: one SQLite file under the data directory, one writer thread with group
- * commit, and a small pool of read connections used from a worker executor.
+ * The embedded store: one SQLite file under the data directory, one writer thread with group
+ * commit, and a small pool of read connections used from a worker executor. Its schema is
+ * upgraded by {@link SqliteMigrations} when it opens.
  */
-public final class SqliteAdvisoryLog implements AdvisoryLog {
+public final class SqliteAdvisoryLog implements RelayStore {
 
     public static final String FILE_NAME = "bousai-relay.db";
     private static final Logger LOG = LoggerFactory.getLogger(SqliteAdvisoryLog.class);
@@ -71,7 +73,8 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     }
 
     /**
-     * Opens (creating if needed) the log in {@code options.dataDir()}, off the event loop.
+     * Opens (creating or migrating if needed) the store in {@code options.dataDir()}, off the event
+     * loop; fails when the file's schema is newer than this build knows.
      *
      * @param routes the durable channels each accepted version is queued for
      */
@@ -81,7 +84,12 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
             Path file = options.dataDir().resolve(FILE_NAME);
             SqliteConnections connections = new SqliteConnections(file);
             Connection opened = connections.open();
-            SqliteConnections.applySchema(opened);
+            try {
+                SqliteMigrations.migrate(opened, file);
+            } catch (SQLException | RuntimeException e) {
+                opened.close();
+                throw e;
+            }
             WriterConnection writeConnection = new WriterConnection(connections, opened, routes);
             SqliteWriter writer = new SqliteWriter(writeConnection, clock, options.writeQueueCapacity(),
                     options.maxBatch());
@@ -122,38 +130,35 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         return read(connection -> SqliteReads.expiredBetween(connection, recent, from, to));
     }
 
-    /**
-     * The sender that issued a document's first version: its owner, also after a prefecture
-     * revised it.
-     */
+    @Override
     public Future<Optional<JisCode>> ownerOf(String documentId) {
         return read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT sender FROM documents WHERE document_id = ?")) {
                 select.setString(1, documentId);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(JisCode.parse(row.getString(1))) : Optional.<JisCode>empty();
+                    return row.next() ? Optional.of(JisCode.parse(row.getString("sender"))) : Optional.<JisCode>empty();
                 }
             }
         });
     }
 
-    /** The channels' outboxes and receipts, in the same file. */
+    @Override
     public Deliveries deliveries() {
         return deliveries;
     }
 
-    /** The receivers added through the admin API. */
-    public SqliteReceivers receivers() {
+    @Override
+    public ReceiverStore receivers() {
         return receivers;
     }
 
-    /** The SOAP UsernameToken nonces of the replay window. */
+    @Override
     public NonceStore soapNonces() {
         return soapNonces;
     }
 
-    /** The WebSub hub's subscriptions. */
+    @Override
     public WebSubStore webSub() {
         return webSub;
     }
@@ -170,16 +175,12 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
         writer.addListener(listener);
     }
 
-    /** Appends waiting for the writer. */
+    @Override
     public int pendingWrites() {
         return writer.pending();
     }
 
-    /**
-     * Drops the history of versions received before {@code cutoff}, except each document's
-     * current version, with the receipts of what was delivered then, and returns the new first retained sequence number. Resuming from before
-     * it is then announced as a gap.
-     */
+    @Override
     public Future<Long> pruneHistory(Instant cutoff) {
         return write(connection -> prune(connection, cutoff));
     }
@@ -187,10 +188,10 @@ public final class SqliteAdvisoryLog implements AdvisoryLog {
     private static long prune(Connection connection, Instant cutoff) throws SQLException {
         long last;
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT coalesce(max(seq), 0) FROM versions WHERE received_at < ?")) {
+                "SELECT coalesce(max(seq), 0) AS last_seq FROM versions WHERE received_at < ?")) {
             select.setLong(1, cutoff.toEpochMilli());
             try (ResultSet row = select.executeQuery()) {
-                last = row.next() ? row.getLong(1) : 0;
+                last = row.next() ? row.getLong("last_seq") : 0;
             }
         }
         long firstRetained = Meta.read(connection, Meta.FIRST_RETAINED_SEQ, 1);

@@ -1,9 +1,5 @@
 package jp.bousai.relay.server.store.sqlite;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,35 +50,6 @@ final class SqliteConnections {
     private void applyPageLimit(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA max_page_count = " + pageLimit);
-        }
-    }
-
-    /** Creates the tables that do not exist yet. */
-    static void applySchema(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : schema().split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        }
-        connection.commit();
-    }
-
-    private static String schema() {
-        try (InputStream in = SqliteConnections.class.getResourceAsStream("/sqlite-schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("sqlite-schema.sql is missing from the classpath");
-            }
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.stripLeading().startsWith("--")) {
-                    sql.append(line).append('\n');
-                }
-            }
-            return sql.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -47,8 +47,8 @@ final class SqliteDeliveries implements Deliveries {
                 select.setInt(3, limit);
             }
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next() && rows.getLong(6) <= now.toEpochMilli()) {
-                    due.add(new PendingDelivery(SqliteReads.record(rows, recent), rows.getInt(5)));
+                while (rows.next() && rows.getLong("next_attempt_at") <= now.toEpochMilli()) {
+                    due.add(new PendingDelivery(SqliteReads.record(rows, recent), rows.getInt("attempts")));
                 }
             }
         }
@@ -59,10 +59,10 @@ final class SqliteDeliveries implements Deliveries {
     public Future<Long> depth(String channel) {
         return log.read(connection -> {
             try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT count(*) FROM deliveries WHERE channel = ? AND state = '" + PENDING + "'")) {
+                    "SELECT count(*) AS depth FROM deliveries WHERE channel = ? AND state = '" + PENDING + "'")) {
                 count.setString(1, channel);
                 try (ResultSet row = count.executeQuery()) {
-                    return row.next() ? row.getLong(1) : 0L;
+                    return row.next() ? row.getLong("depth") : 0L;
                 }
             }
         });
@@ -143,10 +143,12 @@ final class SqliteDeliveries implements Deliveries {
                 select.setString(1, documentId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        receipts.add(new DeliveryReceipt(rows.getString(1), rows.getLong(2), rows.getInt(3),
-                                WireNamed.find(DeliveryState.class, rows.getString(4)).orElseThrow(),
-                                instant(rows, 5), instant(rows, 6), instant(rows, 7), rows.getInt(8),
-                                rows.getString(9), instant(rows, 10)));
+                        receipts.add(new DeliveryReceipt(rows.getString("channel"), rows.getLong("seq"),
+                                rows.getInt("revision"),
+                                WireNamed.find(DeliveryState.class, rows.getString("state")).orElseThrow(),
+                                instant(rows, "queued_at"), instant(rows, "first_attempt_at"),
+                                instant(rows, "delivered_at"), rows.getInt("attempts"),
+                                rows.getString("last_error"), instant(rows, "next_attempt_at")));
                     }
                 }
             }
@@ -154,7 +156,7 @@ final class SqliteDeliveries implements Deliveries {
         });
     }
 
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
         long millis = rows.getLong(column);
         return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
     }

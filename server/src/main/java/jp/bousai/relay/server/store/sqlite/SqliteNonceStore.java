@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import jp.bousai.relay.adapters.commons.NonceStore;
+import jp.bousai.relay.core.store.NonceStore;
 
 /**
  * The SOAP nonces of the replay window in the log's file ({@code soap_nonces}), written in the

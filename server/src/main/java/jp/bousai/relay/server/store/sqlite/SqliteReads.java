@@ -23,7 +23,7 @@ import jp.bousai.relay.core.validation.FieldErrors;
 final class SqliteReads {
 
     /** The columns {@link #record} reads, of the versions table aliased {@code v}. */
-    static final String RECORD_COLUMNS = "v.seq, v.advisory_json, v.received_at, v.format";
+    static final String RECORD_COLUMNS = "v.seq AS seq, v.advisory_json AS advisory_json, v.received_at AS received_at, v.format AS format";
 
     private SqliteReads() {
     }
@@ -56,13 +56,13 @@ final class SqliteReads {
             nextCursor = advisories.get(advisories.size() - 1).record().seq();
         }
         Instant lastChanged = null;
-        try (PreparedStatement select = connection.prepareStatement("SELECT max(t.changed_at), "
-                + "max(CASE WHEN t.valid_until <= ? THEN t.valid_until END) FROM documents t WHERE " + where.sql())) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT max(t.changed_at) AS last_changed, "
+                + "max(CASE WHEN t.valid_until <= ? THEN t.valid_until END) AS last_expired FROM documents t WHERE " + where.sql())) {
             select.setLong(1, nowMillis);
             bind(select, 2, where.parameters());
             try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {
-                    long changed = Math.max(row.getLong(1), row.getLong(2));
+                    long changed = Math.max(row.getLong("last_changed"), row.getLong("last_expired"));
                     lastChanged = changed == 0 ? null : Instant.ofEpochMilli(changed);
                 }
             }
@@ -137,17 +137,17 @@ final class SqliteReads {
 
     /** The version in the current row, from {@code recent} when it is there. */
     static AdvisoryRecord record(ResultSet rows, RecentRecords recent) throws SQLException {
-        AdvisoryRecord kept = recent.get(rows.getLong(1));
+        AdvisoryRecord kept = recent.get(rows.getLong("seq"));
         if (kept != null) {
             return kept;
         }
-        String json = rows.getString(2);
+        String json = rows.getString("advisory_json");
         FieldErrors errors = new FieldErrors();
         Advisory advisory = AdvisoryJsonReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), errors);
         if (!errors.isEmpty()) {
-            throw new SQLException("stored version " + rows.getLong(1) + " no longer reads: " + errors.list());
+            throw new SQLException("stored version " + rows.getLong("seq") + " no longer reads: " + errors.list());
         }
-        return new AdvisoryRecord(rows.getLong(1), advisory, json, Instant.ofEpochMilli(rows.getLong(3)),
-                rows.getString(4), StoredRevisions.before(rows.getStatement().getConnection(), advisory));
+        return new AdvisoryRecord(rows.getLong("seq"), advisory, json,
+                Instant.ofEpochMilli(rows.getLong("received_at")), rows.getString("format"), StoredRevisions.before(rows.getStatement().getConnection(), advisory));
     }
 }

@@ -6,9 +6,10 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jp.bousai.relay.core.store.ReceiverStore;
 
 /** The receivers added through the admin API, as their JSON definitions, in the log's file. */
-public final class SqliteReceivers {
+final class SqliteReceivers implements ReceiverStore {
 
     private final SqliteAdvisoryLog log;
 
@@ -16,7 +17,7 @@ public final class SqliteReceivers {
         this.log = log;
     }
 
-    /** Every stored definition, oldest first. */
+    @Override
     public Future<List<String>> definitions() {
         return log.read(connection -> {
             List<String> definitions = new ArrayList<>();
@@ -24,14 +25,14 @@ public final class SqliteReceivers {
                     "SELECT definition FROM receivers ORDER BY created_at, id");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    definitions.add(rows.getString(1));
+                    definitions.add(rows.getString("definition"));
                 }
             }
             return definitions;
         });
     }
 
-    /** Stores (or replaces) a definition. */
+    @Override
     public Future<Void> save(String id, String definition, Instant now) {
         return log.write(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO receivers (id, definition, "
@@ -45,6 +46,7 @@ public final class SqliteReceivers {
         });
     }
 
+    @Override
     public Future<Void> delete(String id) {
         return log.write(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM receivers WHERE id = ?")) {

@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import jp.bousai.relay.feeds.websub.WebSubStore;
-import jp.bousai.relay.feeds.websub.WebSubSubscription;
+import jp.bousai.relay.core.store.WebSubStore;
+import jp.bousai.relay.core.store.WebSubSubscription;
 
 /** The WebSub hub's subscriptions in the log's file. */
 final class SqliteWebSubStore implements WebSubStore {
@@ -55,8 +55,8 @@ final class SqliteWebSubStore implements WebSubStore {
                     "SELECT callback, topic, secret, expires_at FROM websub_subscriptions ORDER BY callback, topic");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    all.add(new WebSubSubscription(rows.getString(1), rows.getString(2), rows.getString(3),
-                            Instant.ofEpochMilli(rows.getLong(4))));
+                    all.add(new WebSubSubscription(rows.getString("callback"), rows.getString("topic"),
+                            rows.getString("secret"), Instant.ofEpochMilli(rows.getLong("expires_at"))));
                 }
             }
             return all;

@@ -36,7 +36,7 @@ class DiskFullOverHttpTest extends RelayTest {
 
     @Test
     void aFullDiskIs503AndNotReadyUntilSpaceIsBackThen201WithoutARestart(Vertx vertx, VertxTestContext ctx) {
-        SqliteAdvisoryLog log = relay.relay().log();
+        SqliteAdvisoryLog log = (SqliteAdvisoryLog) relay.relay().log();
         log.limitPages(1)
                 .compose(full -> postUntil(vertx, 503))
                 .compose(refused -> relay.web().get("/health/ready").send().map(ready -> {

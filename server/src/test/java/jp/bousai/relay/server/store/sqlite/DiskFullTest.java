@@ -43,7 +43,7 @@ class DiskFullTest {
 
     @BeforeEach
     void open(Vertx vertx, VertxTestContext ctx) {
-        StoreOptions options = new StoreOptions(dataDir, 1_000, 64, 2, Duration.ofDays(30));
+        StoreOptions options = new StoreOptions(StoreOptions.DEFAULT_KIND, dataDir, 1_000, 64, 2, Duration.ofDays(30));
         SqliteAdvisoryLog.open(vertx, options, Clock.systemUTC(), advisory -> List.of("test-channel"))
                 .onComplete(ctx.succeeding(opened -> {
                     log = opened;

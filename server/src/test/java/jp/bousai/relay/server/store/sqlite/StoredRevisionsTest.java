@@ -40,7 +40,7 @@ class StoredRevisionsTest {
     Path dataDir;
 
     private Future<SqliteAdvisoryLog> open(Vertx vertx) {
-        return SqliteAdvisoryLog.open(vertx, new StoreOptions(dataDir, 1_000, 64, 2, Duration.ofDays(30)),
+        return SqliteAdvisoryLog.open(vertx, new StoreOptions(StoreOptions.DEFAULT_KIND, dataDir, 1_000, 64, 2, Duration.ofDays(30)),
                 Clock.systemUTC(), advisory -> List.of());
     }
 

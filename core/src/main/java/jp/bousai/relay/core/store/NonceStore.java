@@ -1,4 +1,4 @@
-package jp.bousai.relay.adapters.commons;
+package jp.bousai.relay.core.store;
 
 import java.time.Instant;
 

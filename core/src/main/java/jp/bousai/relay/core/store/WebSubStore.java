@@ -1,4 +1,4 @@
-package jp.bousai.relay.feeds.websub;
+package jp.bousai.relay.core.store;
 
 import io.vertx.core.Future;
 import java.util.List;

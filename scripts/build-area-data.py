@@ -2,8 +2,9 @@
 """Builds the packaged area directory from the prepared reference data.
 
 Reads municipalities.csv and towns/NN.csv (see that folder's README.md) and writes, into the
-core module's resources, one gzip'd UTF-8 text file the Java AreaDirectory reads, plus a manifest
-with row counts and the SHA-256 of the uncompressed text (AreaDataManifestTest checks both).
+core module's resources, one gzip'd UTF-8 text file the Java AreaDirectory reads, a manifest with
+row counts and the SHA-256 of the uncompressed text (AreaDataManifestTest checks both), and a
+notice with the sources, their dates and the attribution text to show.
 
 Deterministic: rows sorted by code, gzip header without name or time, fixed compression level;
 the same inputs give the same bytes.  Python 3 standard library only.
@@ -24,6 +25,37 @@ import argparse, csv, gzip, hashlib, io, os, sys
 RESOURCE_DIR = "core/src/main/resources/jp/bousai/relay/core/area/directory"
 DATA_FILE = "areas.tsv.gz"
 MANIFEST_FILE = "areas.manifest"
+NOTICE_FILE = "areas-NOTICE.txt"
+NOTICE = """Area reference data packaged with bousai-relay (areas.tsv.gz)
+================================================================
+
+Built by scripts/build-area-data.py from the reference data prepared on 2026-12-02
+(municipalities.csv and towns/NN.csv; see docs/areas.md). Contents: 47 prefectures,
+1,747 municipalities, 171 wards of designated cities, 222,758 towns (大字・町, 丁目, some 小字)
+with ABR ids, readings and representative points.
+
+Sources
+-------
+- Municipalities, prefectures, readings, office points; towns of 和歌山県 with points:
+  Digital Agency, Address Base Registry (アドレス・ベース・レジストリ) mt_pref / mt_city
+  (2024-01/03), mt_town_pref30 (2026-03), via geolonia/japanese-addresses-v2
+  @ 521f6130110dabcc8d6d12e89606f0515c217eed.
+- Towns of the other 46 prefectures: ABR 町字マスター trial release (downloaded 2022-04-26),
+  via code4fukui/address-japan @ a3a706c1457e86255a1e4bf3fa544934b4c87738.
+- Town representative points (joined by name): Geolonia 住所データ (CC BY 4.0), monthly update
+  of 2023-07-02, geolonia/japanese-addresses @ c3999f70b20c8a9dba58f1daba89615123b9c20c; built
+  from MLIT 位置参照情報 and Japan Post postcode data.
+Licences: ABR data under 公共データ利用規約 第1.0版 (PDL1.0, compatible with CC BY 4.0,
+https://www.digital.go.jp/policies/base_registry_address_tos); Geolonia data CC BY 4.0.
+Processing: towns filtered and joined to points, 浜松市 moved to its 2024 wards, reformatted.
+The 12-digit L-Alert sub-area code is derived (municipality code without check digit + town id)
+and not verified against live L-Alert traffic.
+
+Attribution (show wherever this data is shown or redistributed)
+---------------------------------------------------------------
+出典：「アドレス・ベース・レジストリ」（デジタル庁）https://www.digital.go.jp/policies/base_registry_address を加工して作成。
+町字の代表点：「Geolonia 住所データ」（株式会社Geolonia, CC BY 4.0, https://github.com/geolonia/japanese-addresses ；元データ 国土交通省「位置参照情報」）を加工して作成。
+"""
 FORMAT_LINE = "#bousai-relay-areas 1"
 LEVELS = {"oaza": "o", "chome": "c", "koaza": "k"}
 SOURCES = {"abr": "a", "mlit": "m", "approx": "x", "": ""}
@@ -110,7 +142,8 @@ def main():
     out = args.out or os.path.join(root, RESOURCE_DIR)
 
     text, counts = build_text(args.source)
-    outputs = {DATA_FILE: gzip_bytes(text), MANIFEST_FILE: manifest(text, counts)}
+    outputs = {DATA_FILE: gzip_bytes(text), MANIFEST_FILE: manifest(text, counts),
+               NOTICE_FILE: NOTICE.encode("utf-8")}
     if args.check:
         stale = []
         for name, data in outputs.items():

@@ -142,7 +142,7 @@ public final class AreaDirectory {
         double bestMeters = limit;
         for (int row = townStarts[index]; row < townStarts[index + 1]; row++) {
             if (towns.hasPoint(row)) {
-                double meters = point.distanceMeters(GeoPoint.ofMicroDegrees(towns.lat[row], towns.lon[row]));
+                double meters = point.distanceMeters(towns.lat[row], towns.lon[row]);
                 if (meters <= bestMeters) {
                     bestMeters = meters;
                     best = row;

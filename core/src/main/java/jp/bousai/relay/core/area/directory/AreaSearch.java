@@ -51,7 +51,7 @@ final class AreaSearch {
                 continue;
             }
             for (int row = townStarts[i]; row < townStarts[i + 1]; row++) {
-                add(byRank, best(townRank(towns.nameKey, row, key), townRank(towns.kanaKey, row, key)),
+                add(byRank, best(towns.nameKey.match(row, key), towns.kanaKey.match(row, key)),
                         municipalities.get(i), row, limit);
             }
         }
@@ -95,16 +95,6 @@ final class AreaSearch {
             return MatchRank.PREFIX;
         }
         return text.contains(key) ? MatchRank.SUBSTRING : null;
-    }
-
-    private static MatchRank townRank(TextColumn column, int row, String key) {
-        if (column.equalsAt(row, key)) {
-            return MatchRank.EXACT;
-        }
-        if (column.startsWith(row, key)) {
-            return MatchRank.PREFIX;
-        }
-        return column.contains(row, key) ? MatchRank.SUBSTRING : null;
     }
 
     private static MatchRank best(MatchRank a, MatchRank b) {

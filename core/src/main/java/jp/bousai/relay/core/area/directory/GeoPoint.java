@@ -17,10 +17,18 @@ public record GeoPoint(double lat, double lon) {
 
     /** Great-circle distance (haversine). */
     public double distanceMeters(GeoPoint other) {
-        double dLat = Math.toRadians(other.lat - lat);
-        double dLon = Math.toRadians(other.lon - lon);
-        double a = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(other.lat)) * Math.pow(Math.sin(dLon / 2), 2);
+        return distanceMeters(lat, lon, other.lat, other.lon);
+    }
+
+    /** From this point to one given in micro-degrees, without making a point of it. */
+    double distanceMeters(int otherLatMicro, int otherLonMicro) {
+        return distanceMeters(lat, lon, otherLatMicro / 1e6, otherLonMicro / 1e6);
+    }
+
+    private static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
+        double sinLat = Math.sin(Math.toRadians(lat2 - lat1) / 2);
+        double sinLon = Math.sin(Math.toRadians(lon2 - lon1) / 2);
+        double a = sinLat * sinLat + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * sinLon * sinLon;
         return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

@@ -17,7 +17,7 @@ final class SearchKey {
     }
 
     static String of(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = needsNfkc(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
         StringBuilder key = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
@@ -31,6 +31,25 @@ final class SearchKey {
             }
             key.append(c);
         }
-        return key.toString();
+        String result = key.toString();
+        return result.equals(text) ? text : result;
+    }
+
+    /**
+     * Whether NFKC could change the text: false for the characters nearly every name and reading
+     * is made of (CJK ideographs, hiragana, full-width katakana, ASCII letters and digits), which
+     * saves normalising most of the 445,000 strings at load.
+     */
+    private static boolean needsNfkc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean stable = (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3041' && c <= '\u3096')
+                    || (c >= '\u30A1' && c <= '\u30FA') || c == '\u30FC' || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!stable) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,26 +18,25 @@ final class TextColumn {
         return new String(chars, offsets[row], offsets[row + 1] - offsets[row]);
     }
 
-    boolean equalsAt(int row, String query) {
-        return offsets[row + 1] - offsets[row] == query.length() && regionMatches(offsets[row], query);
-    }
-
-    boolean startsWith(int row, String query) {
-        return offsets[row + 1] - offsets[row] >= query.length() && regionMatches(offsets[row], query);
-    }
-
-    boolean contains(int row, String query) {
-        int last = offsets[row + 1] - query.length();
-        for (int start = offsets[row]; start <= last; start++) {
-            if (regionMatches(start, query)) {
-                return true;
+    /** How the row's text matches a non-empty query, or {@code null} when it does not hold it. */
+    MatchRank match(int row, String query) {
+        int from = offsets[row];
+        int to = offsets[row + 1];
+        char first = query.charAt(0);
+        int last = to - query.length();
+        for (int start = from; start <= last; start++) {
+            if (chars[start] == first && regionMatches(start, query)) {
+                if (start > from) {
+                    return MatchRank.SUBSTRING;
+                }
+                return to - from == query.length() ? MatchRank.EXACT : MatchRank.PREFIX;
             }
         }
-        return false;
+        return null;
     }
 
     private boolean regionMatches(int start, String query) {
-        for (int i = 0; i < query.length(); i++) {
+        for (int i = 1; i < query.length(); i++) {
             if (chars[start + i] != query.charAt(i)) {
                 return false;
             }

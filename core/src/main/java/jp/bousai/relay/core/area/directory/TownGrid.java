@@ -68,7 +68,7 @@ final class TownGrid {
                     }
                     for (int i = cellStarts[index]; i < cellStarts[index + 1]; i++) {
                         int row = rows[i];
-                        double meters = point.distanceMeters(GeoPoint.ofMicroDegrees(towns.lat[row], towns.lon[row]));
+                        double meters = point.distanceMeters(towns.lat[row], towns.lon[row]);
                         if (meters < bestMeters) {
                             bestMeters = meters;
                             best = row;

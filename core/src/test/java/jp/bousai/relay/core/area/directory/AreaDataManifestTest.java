@@ -42,4 +42,13 @@ class AreaDataManifestTest {
         assertThat(municipalities).isEqualTo(Long.parseLong(manifest.getProperty("municipalities"))).isEqualTo(1_965);
         assertThat(towns).isEqualTo(Long.parseLong(manifest.getProperty("towns"))).isEqualTo(222_758);
     }
+
+    @Test
+    void packagedDataCarriesItsNoticeWithTheAttribution() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/jp/bousai/relay/core/area/directory/areas-NOTICE.txt")) {
+            String notice = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(notice).contains("出典：「アドレス・ベース・レジストリ」（デジタル庁）", "「Geolonia 住所データ」",
+                    "CC BY 4.0");
+        }
+    }
 }

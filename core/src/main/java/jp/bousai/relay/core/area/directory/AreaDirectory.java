@@ -120,7 +120,8 @@ public final class AreaDirectory {
     /**
      * The town whose representative point is nearest, among towns with a point.
      *
-     * @param within a municipality or ward to look in, or {@code null} for everywhere
+     * @param within a prefecture, municipality, 政令市 (with its wards) or ward to look in, or
+     *               {@code null} for everywhere
      * @param maxMeters how far to look (capped at {@value #MAX_NEAREST_METERS})
      */
     public Optional<NearestTown> nearestTown(GeoPoint point, JisCode within, double maxMeters) {
@@ -133,19 +134,21 @@ public final class AreaDirectory {
         return Optional.of(new NearestTown(town, point.distanceMeters(town.point())));
     }
 
+    /** A scan of the towns in scope: at most a prefecture's (北海道: about 15,000). */
     private int nearestWithin(GeoPoint point, JisCode within, double limit) {
-        Integer index = indexByCode.get(within);
-        if (index == null) {
-            return -1;
-        }
         int best = -1;
         double bestMeters = limit;
-        for (int row = townStarts[index]; row < townStarts[index + 1]; row++) {
-            if (towns.hasPoint(row)) {
-                double meters = point.distanceMeters(towns.lat[row], towns.lon[row]);
-                if (meters <= bestMeters) {
-                    bestMeters = meters;
-                    best = row;
+        for (int index = 0; index < municipalities.size(); index++) {
+            if (!AreaScope.contains(within, municipalities.get(index))) {
+                continue;
+            }
+            for (int row = townStarts[index]; row < townStarts[index + 1]; row++) {
+                if (towns.hasPoint(row)) {
+                    double meters = point.distanceMeters(towns.lat[row], towns.lon[row]);
+                    if (meters <= bestMeters) {
+                        bestMeters = meters;
+                        best = row;
+                    }
                 }
             }
         }

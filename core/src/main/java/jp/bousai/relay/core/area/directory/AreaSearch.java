@@ -40,14 +40,14 @@ final class AreaSearch {
             byRank.put(rank, new ArrayList<>());
         }
         for (int i = 0; i < municipalities.size(); i++) {
-            if (inScope(municipalities.get(i), scope)) {
+            if (AreaScope.contains(scope, municipalities.get(i))) {
                 MatchRank rank = rank(municipalityNameKeys[i], key);
                 MatchRank byKana = rank(municipalityKanaKeys[i], key);
                 add(byRank, best(rank, byKana), municipalities.get(i), -1, limit);
             }
         }
         for (int i = 0; i < municipalities.size(); i++) {
-            if (!inScope(municipalities.get(i), scope)) {
+            if (!AreaScope.contains(scope, municipalities.get(i))) {
                 continue;
             }
             for (int row = townStarts[i]; row < townStarts[i + 1]; row++) {
@@ -76,15 +76,6 @@ final class AreaSearch {
         if (list.size() < limit) {
             list.add(new AreaMatch(rank, municipality, row < 0 ? null : towns.town(row, municipalities)));
         }
-    }
-
-    /** Everywhere, a prefecture, a municipality, or a 政令市 with its wards. */
-    private static boolean inScope(Municipality municipality, JisCode scope) {
-        if (scope == null) {
-            return true;
-        }
-        return scope.isPrefecture() ? scope.covers(municipality.code())
-                : scope.equals(municipality.code()) || scope.equals(municipality.parent());
     }
 
     private static MatchRank rank(String text, String key) {

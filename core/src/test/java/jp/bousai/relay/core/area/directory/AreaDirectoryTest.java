@@ -109,6 +109,12 @@ class AreaDirectoryTest {
         assertThat(nearest.distanceMeters()).isLessThan(10);
         assertThat(directory.nearestTown(nearSotokanda1, CHIYODA, 5_000).orElseThrow().town().name())
                 .isEqualTo("外神田一丁目");
+        NearestTown inSapporo = directory.nearestTown(new GeoPoint(43.0555, 141.3405), JisCode.parse("011002"), 5_000)
+                .orElseThrow();
+        assertThat(inSapporo.town().municipality().parent().value()).isEqualTo("011002");
+        assertThat(directory.nearestTown(nearSotokanda1, JisCode.parse("130001"), 5_000).orElseThrow().town().name())
+                .isEqualTo("外神田一丁目");
+        assertThat(directory.nearestTown(nearSotokanda1, JisCode.parse("011002"), 5_000)).isEmpty();
         GeoPoint pacific = new GeoPoint(30.0, 150.0);
         assertThat(directory.nearestTown(pacific, null, 50_000)).isEmpty();
     }

@@ -58,6 +58,8 @@ final class HttpDeployment {
 
     /** Tells streams to reconnect elsewhere, stops taking requests and lets those in flight finish. */
     Future<Void> undeploy() {
-        return vertx.undeploy(deploymentId);
+        // Joined so that the future is bound to no event loop: the caller may close Vert.x at the end of
+        // a chain started here, and a future bound to a closed event loop never tells its listeners.
+        return Future.join(List.of(vertx.undeploy(deploymentId))).mapEmpty();
     }
 }

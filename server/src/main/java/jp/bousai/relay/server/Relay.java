@@ -41,6 +41,7 @@ import jp.bousai.relay.server.http.HttpVerticle;
 import jp.bousai.relay.server.http.IngestHandler;
 import jp.bousai.relay.server.http.limits.ConnectionGuard;
 import jp.bousai.relay.server.http.limits.RateLimits;
+import jp.bousai.relay.server.ingest.IngestService;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import jp.bousai.relay.server.mqtt.EmbeddedBroker;
@@ -167,11 +168,12 @@ public final class Relay {
                     RateLimits rateLimits = new RateLimits(config.limits(), metrics);
                     HealthEndpoints health = new HealthEndpoints(log, probe,
                             mqttParts == null ? null : mqttParts.channel()::isConnected);
+                    IngestService ingest = new IngestService(vertx, log, metrics, clock);
                     var routes = new HttpVerticle.Routes(
-                            new IngestHandler(new JsonFormat(), apiKeys, log, metrics, null, clock, rateLimits),
-                            new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, log, metrics,
-                                    new CapAcknowledgement(clock), clock, rateLimits),
-                            new CommonsSoapEndpoint(soapVerifier(config, clock, log.soapNonces()), log, metrics, clock,
+                            new IngestHandler(new JsonFormat(), apiKeys, ingest, metrics, null, rateLimits),
+                            new IngestHandler(new CapFormat(capSignatures(config)), apiKeys, ingest, metrics,
+                                    new CapAcknowledgement(clock), rateLimits),
+                            new CommonsSoapEndpoint(soapVerifier(config, clock, log.soapNonces()), ingest, metrics,
                                     rateLimits),
                             new FeedEndpoints(log, clock, cap),
                             new SseEndpoint(streams),

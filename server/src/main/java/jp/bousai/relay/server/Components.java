@@ -41,6 +41,7 @@ import jp.bousai.relay.server.http.IngestEndpoint;
 import jp.bousai.relay.server.http.IngestHandler;
 import jp.bousai.relay.server.http.limits.ConnectionGuard;
 import jp.bousai.relay.server.http.limits.RateLimits;
+import jp.bousai.relay.server.ingest.IngestService;
 import jp.bousai.relay.server.lifecycle.LifecycleVerticle;
 import jp.bousai.relay.server.metrics.MetricsEndpoint;
 import jp.bousai.relay.server.metrics.RelayMetrics;
@@ -72,6 +73,7 @@ final class Components {
     private final ReceiverRegistry receivers;
     private final WebSubHub webSub;
     private final RateLimits rateLimits;
+    private final IngestService ingest;
     private final EventLoopProbe probe = new EventLoopProbe();
     private final HealthEndpoints health;
 
@@ -103,6 +105,7 @@ final class Components {
         log.onCommitted(record -> receivers.wakeAll());
         this.webSub = new WebSubHub(vertx, log, log.webSub(), clock);
         this.rateLimits = new RateLimits(config.limits(), metrics);
+        this.ingest = new IngestService(vertx, log, metrics, clock);
         this.health = new HealthEndpoints(log, probe, mqtt == null ? null : mqtt.channel()::isConnected);
     }
 
@@ -111,7 +114,7 @@ final class Components {
         return List.of(
                 new IngestEndpoint("/api/v1/advisories", ingest(new JsonFormat(), null)),
                 new IngestEndpoint("/api/v1/cap", ingest(new CapFormat(capSignatures()), new CapAcknowledgement(clock))),
-                new CommonsSoapEndpoint(soapVerifier(log.soapNonces()), log, metrics, clock, rateLimits),
+                new CommonsSoapEndpoint(soapVerifier(log.soapNonces()), ingest, metrics, rateLimits),
                 new FeedEndpoints(log, clock, renderer),
                 new DeliveriesEndpoint(log, log.deliveries(), log::ownerOf, apiKeys, adminKeys, clock),
                 new ReceiversEndpoint(adminKeys, receivers, config.receiverPrivateAddresses()),
@@ -158,7 +161,7 @@ final class Components {
 
     /** @param acknowledgement the format's own answers, or null */
     private IngestHandler ingest(InboundFormat format, Acknowledgement acknowledgement) {
-        return new IngestHandler(format, apiKeys, log, metrics, acknowledgement, clock, rateLimits);
+        return new IngestHandler(format, apiKeys, ingest, metrics, acknowledgement, rateLimits);
     }
 
     /** The certificates that senders' CAP alerts must be signed with, by API key id. */

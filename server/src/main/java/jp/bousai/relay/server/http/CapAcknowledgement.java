@@ -12,6 +12,7 @@ import jp.bousai.relay.adapters.cap.CapReplies;
 import jp.bousai.relay.core.log.AppendOutcome;
 import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
+import jp.bousai.relay.server.ingest.IngestService;
 
 /** CAP Ack and Error answers for senders that send {@code Accept: application/cap+xml}. */
 public final class CapAcknowledgement implements Acknowledgement {
@@ -35,8 +36,7 @@ public final class CapAcknowledgement implements Acknowledgement {
 
     @Override
     public String accepted(byte[] received, AppendOutcome outcome) {
-        String note = (outcome instanceof AppendOutcome.Duplicate ? "already accepted" : "accepted") + " as seq "
-                + outcome.seq() + ", document " + outcome.documentId() + " revision " + outcome.revision();
+        String note = IngestService.describe(outcome);
         return CapReplies.identify(received)
                 .map(alert -> CapReplies.ack(alert, now(), note))
                 .orElseGet(() -> CapReplies.error(Optional.empty(), now(), List.of(note)));

@@ -1,5 +1,6 @@
 package jp.bousai.relay.server.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -7,16 +8,9 @@ import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Clock;
 import java.util.Locale;
 import jp.bousai.relay.adapters.commons.CommonsFormat;
-import jp.bousai.relay.adapters.commons.CommonsPaths;
 import jp.bousai.relay.adapters.commons.SoapFault;
 import jp.bousai.relay.adapters.commons.SoapReplies;
-import jp.bousai.relay.adapters.commons.SoapRequest;
 import jp.bousai.relay.adapters.commons.UsernameTokenVerifier;
-import jp.bousai.relay.adapters.xml.SafeXml;
-import jp.bousai.relay.core.auth.Issuer;
-import jp.bousai.relay.core.log.AdvisoryLog;
-import jp.bousai.relay.core.log.AppendOutcome;
-import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.FieldError;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
@@ -26,6 +20,7 @@ import jp.bousai.relay.feeds.http.RouteSupport;
 import jp.bousai.relay.server.edge.AccessLog;
 import jp.bousai.relay.server.http.limits.RateLimited;
 import jp.bousai.relay.server.http.limits.RateLimits;
+import jp.bousai.relay.server.ingest.IngestService;
 import jp.bousai.relay.server.metrics.RelayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * failed WS-Security check gets a SOAP Fault (HTTP 400: the client's mistake); everything else a
  * {@code processResponse} (HTTP 200) with L-Alert's codes: 0 accepted, 401 bad message format,
  * 402 invalid, 901 other error (also, with HTTP 429 and {@code Retry-After}, for a sender over its
- * rate limit).
+ * rate limit). The envelope and its token are this transport's concern; the distribution goes
+ * through the {@link IngestService} as every other submission does.
  */
 public final class CommonsSoapEndpoint implements HttpEndpoint {
 
@@ -44,19 +40,20 @@ public final class CommonsSoapEndpoint implements HttpEndpoint {
 
     private final CommonsFormat format = new CommonsFormat();
     private final UsernameTokenVerifier verifier;
-    private final AdvisoryLog log;
+    private final IngestService ingest;
     private final RelayMetrics metrics;
-    private final Clock clock;
     private final RateLimits limits;
 
-    /** @param clock the time of receipt, for the rules on past and implausible times */
-    public CommonsSoapEndpoint(UsernameTokenVerifier verifier, AdvisoryLog log, RelayMetrics metrics, Clock clock,
+    /**
+     * @param metrics counts the refusals made here (rate limits, SOAP faults); the service counts
+     *        the rest
+     */
+    public CommonsSoapEndpoint(UsernameTokenVerifier verifier, IngestService ingest, RelayMetrics metrics,
                                RateLimits limits) {
-        this.clock = clock;
-        this.limits = limits;
         this.verifier = verifier;
-        this.log = log;
+        this.ingest = ingest;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     /** The check is a platform handler so that it may run before the body is read. */
@@ -90,65 +87,46 @@ public final class CommonsSoapEndpoint implements HttpEndpoint {
         ctx.next();
     }
 
+    /**
+     * Once the body is read: reads the envelope and verifies the token (on a worker), applies the
+     * SOAP user's rate limit, then submits the distribution.
+     */
     public void publish(RoutingContext ctx) {
         long started = ctx.get("bousai.started");
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        Issuer[] caller = new Issuer[1];
-        ctx.vertx().executeBlocking(() -> prepare(body, caller), false).compose(log::append).onComplete(result -> {
-            if (caller[0] != null) {
-                ctx.put(AccessLog.ISSUER, caller[0]); // for the access log; the token is known only from the body
-            }
-            if (result.succeeded()) {
-                AppendOutcome outcome = result.result();
-                if (outcome instanceof AppendOutcome.Accepted) {
-                    metrics.accepted(format.name(), started);
-                    LOG.info("[doc: {}, rev: {}, seq: {}, format: commons] accepted", outcome.documentId(),
-                            outcome.revision(), outcome.seq());
-                } else {
-                    metrics.duplicate(format.name());
-                }
-                answer(ctx, SoapReplies.OK, (outcome instanceof AppendOutcome.Duplicate ? "already accepted" : "accepted")
-                        + " as seq " + outcome.seq() + ", document " + outcome.documentId() + " revision "
-                        + outcome.revision());
-            } else if (result.cause() instanceof RateLimited limited) {
-                refuse(ctx, limited);
-            } else if (result.cause() instanceof SoapFault fault) {
-                metrics.rejected(format.name(), "soap-fault");
-                fault(ctx, 400, fault);
-            } else if (result.cause() instanceof ProblemException problem) {
-                metrics.rejected(format.name(), problem.type().slug());
-                answer(ctx, code(problem), describe(problem));
-            } else {
-                LOG.error("[format: commons] publish failed", result.cause());
-                metrics.rejected(format.name(), "internal");
-                fault(ctx, 500, new SoapFault("soap:Server", "internal error; retry later"));
-            }
-        });
+        ctx.vertx().executeBlocking(() -> SoapPublication.open(body, verifier), false)
+                .compose(publication -> admit(ctx, publication))
+                .onFailure(refused -> metrics.rejected(format.name(), reason(refused)))
+                .compose(publication -> ingest.submit(publication, publication.issuer(), started))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        answer(ctx, SoapReplies.OK, IngestService.describe(result.result()));
+                    } else if (result.cause() instanceof RateLimited limited) {
+                        answerRateLimited(ctx, limited);
+                    } else if (result.cause() instanceof SoapFault fault) {
+                        fault(ctx, 400, fault);
+                    } else if (result.cause() instanceof ProblemException problem) {
+                        answer(ctx, code(problem), describe(problem));
+                    } else {
+                        LOG.error("[format: commons] publish failed", result.cause());
+                        fault(ctx, 500, new SoapFault("soap:Server", "internal error; retry later"));
+                    }
+                });
     }
 
-    /** Off the event loop: parse, unwrap, authenticate, decode, authorise, validate. */
-    private Submission prepare(byte[] body, Issuer[] caller) {
-        SoapRequest request;
-        try {
-            request = SoapRequest.of(SafeXml.parse(body));
-        } catch (ProblemException malformed) {
-            // a body that is not acceptable XML cannot be a SOAP envelope: a Fault, not a code
-            throw new SoapFault("soap:Client", malformed.detail());
+    /** The token is known only from the body: the access log names its user from here on. */
+    private Future<SoapPublication> admit(RoutingContext ctx, SoapPublication publication) {
+        ctx.put(AccessLog.ISSUER, publication.issuer());
+        RateLimited limited = limits.bySoapUser(publication.issuer().id());
+        return limited == null ? Future.succeededFuture(publication) : Future.failedFuture(limited);
+    }
+
+    /** The metrics' reason for a refusal made here, before the ingest service. */
+    private static String reason(Throwable refused) {
+        if (refused instanceof SoapFault) {
+            return "soap-fault";
         }
-        Issuer issuer = verifier.verify(request.token());
-        caller[0] = issuer;
-        RateLimited limited = limits.bySoapUser(issuer.id());
-        if (limited != null) {
-            throw limited;
-        }
-        FieldErrors errors = new FieldErrors();
-        try {
-            return Submissions.prepare(format.decode(request.distribution(), issuer, errors), errors, issuer,
-                    format.name(), body, clock.instant());
-        } catch (ProblemException problem) {
-            // the rules point into the JSON form; an L-Alert sender is told of its own elements
-            throw CommonsPaths.of(request.distribution()).translate(problem);
-        }
+        return refused instanceof ProblemException problem ? problem.type().slug() : ProblemType.INTERNAL.slug();
     }
 
     private static int code(ProblemException problem) {
@@ -173,6 +151,10 @@ public final class CommonsSoapEndpoint implements HttpEndpoint {
     /** A rate-limit refusal: 429 with Retry-After, and L-Alert's "other error" code to retry later. */
     private void refuse(RoutingContext ctx, RateLimited limited) {
         metrics.rejected(format.name(), limited.type().slug());
+        answerRateLimited(ctx, limited);
+    }
+
+    private static void answerRateLimited(RoutingContext ctx, RateLimited limited) {
         ctx.response().setStatusCode(429).putHeader("Retry-After", Long.toString(limited.retryAfterSeconds()))
                 .putHeader(HttpHeaders.CONTENT_TYPE, SoapReplies.CONTENT_TYPE)
                 .end(SoapReplies.processResponse(SoapReplies.OTHER, limited.detail()));

@@ -5,12 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import jp.bousai.relay.adapters.InboundFormat;
 import jp.bousai.relay.core.auth.Issuer;
-import jp.bousai.relay.core.log.AdvisoryLog;
 import jp.bousai.relay.core.log.AppendOutcome;
-import jp.bousai.relay.core.log.Submission;
 import jp.bousai.relay.core.problem.ProblemException;
 import jp.bousai.relay.core.problem.ProblemType;
 import jp.bousai.relay.core.validation.FieldErrors;
@@ -19,40 +16,39 @@ import jp.bousai.relay.server.auth.ApiKeys;
 import jp.bousai.relay.server.http.limits.RateLimited;
 import jp.bousai.relay.server.http.limits.RateLimits;
 import jp.bousai.relay.server.edge.AccessLog;
+import jp.bousai.relay.server.ingest.Inbound;
+import jp.bousai.relay.server.ingest.IngestService;
 import jp.bousai.relay.server.metrics.RelayMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Takes submissions in one inbound format: authenticate, check the content type, decode,
- * authorise, validate (every error at once), append durably, answer. Decoding and validation
- * run on a worker, never on the event loop (XML schema validation of a large order takes time).
+ * The HTTP transport for one inbound format (JSON or CAP): authenticates the API key, applies its
+ * rate limit and checks the content type before the body is read, hands the body to the
+ * {@link IngestService}, and answers 201 / 200 (duplicate) with JSON or the format's own
+ * acknowledgement; refusals go to the failure handlers.
  */
 public final class IngestHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
     private static final String STARTED = "bousai.started";
 
     private final InboundFormat format;
     private final ApiKeys apiKeys;
-    private final AdvisoryLog log;
+    private final IngestService ingest;
     private final RelayMetrics metrics;
     private final Acknowledgement acknowledgement;
-    private final Clock clock;
     private final RateLimits limits;
 
     /**
+     * @param metrics counts the refusals made here (credentials, rate limit, content type); the
+     *        service counts the rest
      * @param acknowledgement the format's own answers, or null for JSON only
-     * @param clock the time of receipt, for the rules on past and implausible times
      */
-    public IngestHandler(InboundFormat format, ApiKeys apiKeys, AdvisoryLog log, RelayMetrics metrics,
-                         Acknowledgement acknowledgement, Clock clock, RateLimits limits) {
+    public IngestHandler(InboundFormat format, ApiKeys apiKeys, IngestService ingest, RelayMetrics metrics,
+                         Acknowledgement acknowledgement, RateLimits limits) {
         this.format = format;
         this.apiKeys = apiKeys;
-        this.log = log;
+        this.ingest = ingest;
         this.metrics = metrics;
         this.acknowledgement = acknowledgement;
-        this.clock = clock;
         this.limits = limits;
     }
 
@@ -107,35 +103,20 @@ public final class IngestHandler {
         Issuer issuer = ctx.get(AccessLog.ISSUER);
         long started = ctx.get(STARTED);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        ctx.vertx().executeBlocking(() -> check(body, issuer), false).compose(log::append).onComplete(result -> {
+        ingest.submit(Inbound.of(format, body), issuer, started).onComplete(result -> {
             if (result.failed()) {
-                Throwable cause = result.cause();
-                metrics.rejected(format.name(), cause instanceof ProblemException problem
-                        ? problem.type().slug() : ProblemType.INTERNAL.slug());
-                ctx.fail(cause);
+                ctx.fail(result.cause());
                 return;
             }
-            reply(ctx, result.result(), started, body);
+            reply(ctx, result.result(), body);
         });
     }
 
-    private Submission check(byte[] body, Issuer issuer) {
-        FieldErrors errors = new FieldErrors();
-        return Submissions.prepare(format.decode(body, issuer, errors), errors, issuer, format.name(), body,
-                clock.instant());
-    }
-
-    private void reply(RoutingContext ctx, AppendOutcome outcome, long started, byte[] received) {
+    private void reply(RoutingContext ctx, AppendOutcome outcome, byte[] received) {
         JsonObject body = new JsonObject().put("seq", outcome.seq()).put("documentId", outcome.documentId())
                 .put("revision", outcome.revision());
-        int status;
-        if (outcome instanceof AppendOutcome.Accepted) {
-            metrics.accepted(format.name(), started);
-            LOG.info("[doc: {}, rev: {}, seq: {}, format: {}] accepted", outcome.documentId(), outcome.revision(),
-                    outcome.seq(), format.name());
-            status = 201;
-        } else {
-            metrics.duplicate(format.name());
+        int status = 201;
+        if (outcome instanceof AppendOutcome.Duplicate) {
             body.put("duplicate", true);
             status = 200;
         }

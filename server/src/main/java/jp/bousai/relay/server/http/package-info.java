@@ -1,2 +1,2 @@
-/** The HTTP server: routes, the ingest pipeline and problem+json failures. */
+/** The HTTP server: routes, the ingest transports (JSON, CAP, SOAP) and problem+json failures. */
 package jp.bousai.relay.server.http;
